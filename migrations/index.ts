@@ -1,0 +1,11 @@
+/**
+ * Every migration, in order. Listed by hand (rather than read from the folder) so the same list
+ * is bundled into the server build, run by `npm run migrate` and by the tests.
+ * To add one: create `YYYY-MM-DDTHHMM_what.ts` beside this file and add it below.
+ */
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-22T1200_initial';
+
+export const migrations: Record<string, Migration> = {
+	'2026-11-22T1200_initial': initial
+};

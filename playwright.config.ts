@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const chromium = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	outputDir: 'test-results/e2e-artifacts',
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: chromium,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }
+	],
+	webServer: {
+		// A fresh database with the demo seed for every run, on the built server.
+		command: `rm -f test-results/e2e.db* && node build`,
+		url: `http://localhost:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			PORT: String(PORT),
+			ORIGIN: `http://localhost:${PORT}`,
+			DATABASE_URL: 'file:test-results/e2e.db',
+			HEARD_E2E: '1'
+		}
+	}
+});

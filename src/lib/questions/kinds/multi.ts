@@ -1,0 +1,29 @@
+import { checkOptions, displayOptions, missingMessage } from '../options';
+import type { QuestionType } from '../types';
+
+/** Choose any number of a list; one stored value per chosen option. */
+export const multi = {
+	kind: 'multi',
+	label: 'Choose any',
+	hasOptions: true,
+	counted: true,
+	storage: 'answers',
+	defaultOptions: () => [
+		{ value: 'option-1', label: 'Option 1' },
+		{ value: 'option-2', label: 'Option 2' }
+	],
+	parse(question, raw) {
+		if (raw.length === 0) {
+			return question.required
+				? { ok: false, error: missingMessage(question, 'Select') }
+				: { ok: true, values: [] };
+		}
+		const known = new Set(question.options.map((o) => o.value));
+		if (raw.some((value) => !known.has(value))) {
+			return { ok: false, error: `Select only answers shown for “${question.prompt}”` };
+		}
+		return { ok: true, values: [...new Set(raw)] };
+	},
+	checkDefinition: (question) => checkOptions(question, 2),
+	display: displayOptions
+} satisfies QuestionType;

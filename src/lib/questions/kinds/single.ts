@@ -1,0 +1,18 @@
+import { checkOptions, displayOptions, parseOneOption } from '../options';
+import type { QuestionType } from '../types';
+
+/** Choose one of a list. */
+export const single = {
+	kind: 'single',
+	label: 'Choose one',
+	hasOptions: true,
+	counted: true,
+	storage: 'answers',
+	defaultOptions: () => [
+		{ value: 'option-1', label: 'Option 1' },
+		{ value: 'option-2', label: 'Option 2' }
+	],
+	parse: parseOneOption,
+	checkDefinition: (question) => checkOptions(question, 2),
+	display: displayOptions
+} satisfies QuestionType;

@@ -1,0 +1,18 @@
+import { checkOptions, displayOptions, parseOneOption } from '../options';
+import type { QuestionType } from '../types';
+
+/** Yes or no; "yes" counts as positive. */
+export const yesNo = {
+	kind: 'yes_no',
+	label: 'Yes or no',
+	hasOptions: true,
+	counted: true,
+	storage: 'answers',
+	defaultOptions: () => [
+		{ value: 'yes', label: 'Yes', positive: true },
+		{ value: 'no', label: 'No' }
+	],
+	parse: parseOneOption,
+	checkDefinition: (question) => checkOptions(question, 2),
+	display: displayOptions
+} satisfies QuestionType;

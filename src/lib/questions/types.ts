@@ -1,0 +1,79 @@
+export const QUESTION_KINDS = ['scale', 'single', 'multi', 'yes_no', 'text', 'number'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const DIMENSIONS = [
+	'lived_experience',
+	'co_production',
+	'access',
+	'outcomes',
+	'about_you'
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface QuestionOption {
+	/** Stable value stored with answers; the same in every wave. */
+	value: string;
+	label: string;
+	/** Young-person wording, when it differs. */
+	easyRead?: string | null;
+	/** Counts towards the positive share (agree, strongly agree). */
+	positive?: boolean;
+	/** "Does not apply / don't know": left out of n and of the positive share. */
+	notApplicable?: boolean;
+}
+
+export interface QuestionSettings {
+	/** Free text: most characters allowed. */
+	maxLength?: number;
+	/** Number: smallest and largest allowed. */
+	min?: number;
+	max?: number;
+	/** Young-person scales drawn as faces, always with words. */
+	faces?: boolean;
+}
+
+/** A question as the app uses it: the row with its JSON parsed. */
+export interface Question {
+	id: string;
+	key: string;
+	kind: QuestionKind;
+	position: number;
+	section: string | null;
+	dimension: Dimension | null;
+	theme: string | null;
+	prompt: string;
+	easyRead: string | null;
+	hint: string | null;
+	required: boolean;
+	options: QuestionOption[];
+	settings: QuestionSettings;
+}
+
+/** What the form posted for one question, trimmed, empty strings removed. */
+export type RawAnswer = string[];
+
+export type ParseResult = { ok: true; values: string[] } | { ok: false; error: string };
+
+/**
+ * One question kind: everything the app needs to know about it lives in its module,
+ * so adding a kind is a checklist the compiler enforces (see registry.ts).
+ */
+export interface QuestionType {
+	kind: QuestionKind;
+	/** Shown to officers in the builder. */
+	label: string;
+	/** Does this kind need a list of options? */
+	hasOptions: boolean;
+	/** Are its values counted per option (charts), or free (text, number)? */
+	counted: boolean;
+	/** Where answers are kept: answer rows, or comments that an officer reviews first. */
+	storage: 'answers' | 'comments';
+	/** Options a new question of this kind starts with. */
+	defaultOptions(): QuestionOption[];
+	/** Form values → stored values, or a message that says what to fix. */
+	parse(question: Question, raw: RawAnswer): ParseResult;
+	/** Problems that stop a survey opening (empty options, bad limits). */
+	checkDefinition(question: Question): string[];
+	/** Stored values as words, for check-your-answers pages and CSV cells. */
+	display(question: Question, values: string[], easyRead?: boolean): string;
+}

@@ -1,0 +1,52 @@
+/**
+ * Append-only audit events: who did what to which thing, and when. Never respondent data.
+ * There is no update or delete here on purpose.
+ */
+import type { Db } from '../db';
+import { nowIso } from '../db';
+import { newId } from '../ids';
+
+export interface AuditInput {
+	localAreaId: string | null;
+	userId: string | null;
+	action: string;
+	subjectType?: string | null;
+	subjectId?: string | null;
+	detail?: Record<string, unknown> | null;
+}
+
+export async function recordEvent(db: Db, event: AuditInput): Promise<void> {
+	await db
+		.insertInto('auditEvents')
+		.values({
+			id: newId(),
+			localAreaId: event.localAreaId,
+			userId: event.userId,
+			action: event.action,
+			subjectType: event.subjectType ?? null,
+			subjectId: event.subjectId ?? null,
+			detail: event.detail ? JSON.stringify(event.detail) : null,
+			createdAt: nowIso()
+		})
+		.execute();
+}
+
+export async function listEvents(db: Db, localAreaId: string, limit = 200, offset = 0) {
+	return db
+		.selectFrom('auditEvents')
+		.leftJoin('users', 'users.id', 'auditEvents.userId')
+		.select([
+			'auditEvents.id',
+			'auditEvents.action',
+			'auditEvents.subjectType',
+			'auditEvents.subjectId',
+			'auditEvents.detail',
+			'auditEvents.createdAt',
+			'users.email as userEmail'
+		])
+		.where('auditEvents.localAreaId', '=', localAreaId)
+		.orderBy('auditEvents.createdAt', 'desc')
+		.limit(limit)
+		.offset(offset)
+		.execute();
+}

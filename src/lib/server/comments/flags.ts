@@ -1,0 +1,61 @@
+/**
+ * Likely personal data in free text, so reviewers see those comments first and can redact them.
+ * A hint, not a guarantee: an officer reads every comment before it leaves the team.
+ */
+export type FlagKind = 'name' | 'email' | 'phone' | 'postcode' | 'term';
+
+export interface Flag {
+	kind: FlagKind;
+	start: number;
+	end: number;
+}
+
+const PATTERNS: { kind: FlagKind; pattern: RegExp; group?: number }[] = [
+	// A name straight after "my son", "my daughter" and the like.
+	{
+		kind: 'name',
+		pattern: /\b(?:my|our) (?:son|daughter|child|boy|girl|grandson|granddaughter) ([A-Z][a-z]+)/g,
+		group: 1
+	},
+	{ kind: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g },
+	{ kind: 'phone', pattern: /(?:\+44\s?|\b0)(?:\d\s?){9,10}\b/g },
+	{ kind: 'postcode', pattern: /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/gi }
+];
+
+/** Places in the text that look like personal data. `terms` are the area's own (school names). */
+export function findPersonalData(body: string, terms: readonly string[] = []): Flag[] {
+	const flags: Flag[] = [];
+	for (const { kind, pattern, group } of PATTERNS) {
+		for (const match of body.matchAll(pattern)) {
+			const text = group ? match[group]! : match[0];
+			const start = match.index + match[0].indexOf(text);
+			flags.push({ kind, start, end: start + text.length });
+		}
+	}
+	const lower = body.toLowerCase();
+	for (const term of terms) {
+		const needle = term.trim().toLowerCase();
+		if (!needle) continue;
+		for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+			flags.push({ kind: 'term', start: at, end: at + needle.length });
+		}
+	}
+	return flags.sort((a, b) => a.start - b.start);
+}
+
+export const REDACTED = '[redacted]';
+
+/** Replace each flagged span with [redacted]. The original is not kept anywhere. */
+export function redactSpans(
+	body: string,
+	spans: readonly { start: number; end: number }[]
+): string {
+	let result = '';
+	let at = 0;
+	for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+		if (span.start < at) continue; // overlapping spans: the first wins
+		result += body.slice(at, span.start) + REDACTED;
+		at = span.end;
+	}
+	return result + body.slice(at);
+}

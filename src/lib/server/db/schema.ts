@@ -1,0 +1,279 @@
+/**
+ * The one Database interface. Tables are snake_case in SQL and camelCase here (CamelCasePlugin).
+ * Flags are integers (0/1) and dates are ISO text so the same code runs on SQLite and PostgreSQL.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Dimension, QuestionKind } from '../../questions/types';
+
+export type { Dimension, QuestionKind };
+
+export type Flag = 0 | 1;
+
+export interface LocalAreasTable {
+	id: string;
+	slug: string;
+	name: string;
+	isDemo: Generated<Flag>;
+	youthGroup: string | null;
+	/** A percentage needs at least this many answers (never below 10). */
+	minBase: Generated<number>;
+	/** Counts below this are suppressed (never below 5). */
+	minCount: Generated<number>;
+	/** JSON array of district names for the about-you "district" question. */
+	districts: Generated<string>;
+	/** JSON array of names (schools, services) that the free-text flagger looks for. */
+	flagTerms: Generated<string>;
+	createdAt: string;
+}
+
+export type Role = 'admin' | 'officer' | 'viewer' | 'inspector';
+
+export interface UsersTable {
+	id: string;
+	localAreaId: string;
+	email: string;
+	name: string;
+	role: Role;
+	passwordHash: string;
+	/** Inspector accounts end on this date (ISO date); null for staff. */
+	expiresOn: string | null;
+	disabledAt: string | null;
+	createdAt: string;
+}
+
+export interface SessionsTable {
+	/** SHA-256 of the token, hex. The token itself is never stored. */
+	id: string;
+	userId: string;
+	expiresAt: string;
+	createdAt: string;
+}
+
+export type InspectionKind = 'initial' | 'revisit' | 'monitoring' | 'other';
+
+export interface InspectionsTable {
+	id: string;
+	localAreaId: string;
+	kind: InspectionKind;
+	framework: string | null;
+	startsOn: string | null;
+	endsOn: string | null;
+	outcome: string | null;
+	position: number;
+	archived: Generated<Flag>;
+	createdAt: string;
+}
+
+export type FindingKind =
+	| 'fundamental_failing'
+	| 'significant_weakness'
+	| 'area_of_concern'
+	| 'area_for_improvement'
+	| 'strength';
+
+export interface FindingsTable {
+	id: string;
+	localAreaId: string;
+	inspectionId: string;
+	kind: FindingKind;
+	code: string;
+	title: string;
+	detail: string | null;
+	theme: string;
+	position: number;
+	archived: Generated<Flag>;
+	createdAt: string;
+}
+
+export interface WavesTable {
+	id: string;
+	localAreaId: string;
+	name: string;
+	startsOn: string;
+	endsOn: string | null;
+	position: number;
+}
+
+export type Audience = 'parent_carer' | 'young_person';
+export type SurveyStatus = 'draft' | 'open' | 'closed';
+export type AccessMode = 'code' | 'open';
+
+export interface SurveysTable {
+	id: string;
+	localAreaId: string;
+	waveId: string;
+	audience: Audience;
+	title: string;
+	intro: string;
+	status: SurveyStatus;
+	accessMode: AccessMode;
+	opensOn: string;
+	closesOn: string;
+	/** When families are told results will be published (ISO date). */
+	resultsOn: string | null;
+	copiedFromId: string | null;
+	isDemo: Generated<Flag>;
+	createdAt: string;
+	openedAt: string | null;
+	closedAt: string | null;
+}
+
+export interface QuestionsTable {
+	id: string;
+	surveyId: string;
+	position: number;
+	section: string | null;
+	kind: QuestionKind;
+	key: string;
+	dimension: Dimension | null;
+	theme: string | null;
+	prompt: string;
+	easyRead: string | null;
+	hint: string | null;
+	required: Flag;
+	/** JSON array of QuestionOption (see lib/questions/types.ts). */
+	options: string;
+	/** JSON object of kind settings: maxLength, min, max, faces. */
+	settings: string;
+}
+
+export interface QuestionFindingsTable {
+	questionId: string;
+	findingId: string;
+}
+
+export interface CodeBatchesTable {
+	id: string;
+	localAreaId: string;
+	surveyId: string;
+	label: string;
+	size: number;
+	createdAt: string;
+	createdBy: string | null;
+}
+
+export interface AccessCodesTable {
+	/** SHA-256 of the normalised code, hex. */
+	codeHash: string;
+	batchId: string;
+	surveyId: string;
+	used: Generated<Flag>;
+}
+
+export interface DraftsTable {
+	/** SHA-256 of the access code or of the resume token: the family holds the key. */
+	keyHash: string;
+	surveyId: string;
+	/** JSON: { [questionId]: string[] } */
+	answers: string;
+	savedOn: string;
+	expiresOn: string;
+}
+
+export type Channel = 'web' | 'paper';
+
+export interface ResponsesTable {
+	/** Random, never sequential. */
+	id: string;
+	surveyId: string;
+	/** A date with no time of day. */
+	submittedOn: string;
+	channel: Channel;
+}
+
+export interface AnswersTable {
+	responseId: string;
+	questionId: string;
+	/** An option value (one row per chosen option) or a number. Free text lives in comments. */
+	value: string;
+}
+
+export interface AnswerCountsTable {
+	questionId: string;
+	value: string;
+	n: number;
+}
+
+export type CommentStatus = 'new' | 'reviewed';
+
+export interface CommentsTable {
+	id: string;
+	responseId: string;
+	questionId: string;
+	surveyId: string;
+	body: string;
+	status: Generated<CommentStatus>;
+	redacted: Generated<Flag>;
+	/** JSON array of flag kinds found by the personal-data check. */
+	flags: Generated<string>;
+	reviewedOn: string | null;
+	reviewedBy: string | null;
+}
+
+export interface CommentThemesTable {
+	id: string;
+	localAreaId: string;
+	name: string;
+	archived: Generated<Flag>;
+}
+
+export interface CommentThemeFindingsTable {
+	themeId: string;
+	findingId: string;
+}
+
+export interface CommentTagsTable {
+	commentId: string;
+	themeId: string;
+}
+
+export interface AuditEventsTable {
+	id: string;
+	localAreaId: string | null;
+	userId: string | null;
+	action: string;
+	subjectType: string | null;
+	subjectId: string | null;
+	/** JSON object with anything else worth keeping; never respondent data. */
+	detail: string | null;
+	createdAt: string;
+}
+
+export interface Database {
+	localAreas: LocalAreasTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	inspections: InspectionsTable;
+	findings: FindingsTable;
+	waves: WavesTable;
+	surveys: SurveysTable;
+	questions: QuestionsTable;
+	questionFindings: QuestionFindingsTable;
+	codeBatches: CodeBatchesTable;
+	accessCodes: AccessCodesTable;
+	drafts: DraftsTable;
+	responses: ResponsesTable;
+	answers: AnswersTable;
+	answerCounts: AnswerCountsTable;
+	comments: CommentsTable;
+	commentThemes: CommentThemesTable;
+	commentThemeFindings: CommentThemeFindingsTable;
+	commentTags: CommentTagsTable;
+	auditEvents: AuditEventsTable;
+}
+
+export type LocalArea = Selectable<LocalAreasTable>;
+export type User = Selectable<UsersTable>;
+export type Inspection = Selectable<InspectionsTable>;
+export type NewInspection = Insertable<InspectionsTable>;
+export type Finding = Selectable<FindingsTable>;
+export type NewFinding = Insertable<FindingsTable>;
+export type FindingUpdate = Updateable<FindingsTable>;
+export type Wave = Selectable<WavesTable>;
+export type Survey = Selectable<SurveysTable>;
+export type NewSurvey = Insertable<SurveysTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
+export type NewQuestionRow = Insertable<QuestionsTable>;
+export type CodeBatch = Selectable<CodeBatchesTable>;
+export type Comment = Selectable<CommentsTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

@@ -1,0 +1,537 @@
+/**
+ * The demo: three real local areas with their inspection findings, a parent-carer and an
+ * easy-read young-person questionnaire per wave, three waves (two closed, one open), synthetic
+ * responses that improve on some findings and not others, access codes and a demo admin each.
+ * Deterministic: the same data on every machine for a given date.
+ */
+import type { Question } from '$lib/questions/types';
+import { nowIso, today, type Db } from '../db';
+import { findPersonalData, redactSpans } from '../comments/flags';
+import type { Audience, FindingKind, InspectionKind } from '../db/schema';
+import { newId } from '../ids';
+import { hashPassword } from '../auth/password';
+import { createBatch } from '../responses/batches';
+import { hashCode, normaliseCode } from '../responses/codes';
+import { storeResponses, type NewResponse } from '../responses/store';
+import {
+	aboutYouQuestions,
+	bankQuestions,
+	freeTextQuestions,
+	questionFor,
+	type QuestionDraft
+} from '../surveys/bank';
+import { listQuestions } from '../surveys/repository';
+import { demoCode, demoCodeMaker } from './codes';
+import fixtures from './local-areas.json';
+import { hashSeed, pickWeighted, seededRandom } from './random';
+import { COMMENT_POOL, YOUNG_COMMENT_POOL, trendFor } from './themes';
+
+export const DEMO_DISTRICTS: Record<string, string[]> = {
+	lancashire: ['North', 'Central', 'East'],
+	worcestershire: ['North Worcestershire', 'South Worcestershire', 'Wyre Forest'],
+	essex: ['North', 'Mid', 'South', 'West']
+};
+
+/** The demo admin of an area. Printed by `npm start`; only ever created in demo areas. */
+export function demoAdmin(slug: string) {
+	return { email: `admin@${slug}.demo.example`, password: `heard-demo-${slug}` };
+}
+
+/** Seed for the demo codes of one batch; the end-to-end tests derive codes from it too. */
+export function demoBatchSeed(slug: string, waveIndex: number, batchIndex: number): string {
+	return `${slug}/wave-${waveIndex}/batch-${batchIndex}`;
+}
+
+export const DEMO_BATCH_SIZE = 400;
+const DEMO_FLAG_TERMS = ['Greenfield Academy', 'St Mary’s Primary'];
+const WAVES = 3;
+const PARENTS_PER_WAVE = [310, 290, 120];
+const YOUNG_PER_WAVE = [95, 110, 40];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+	const row = await db.selectFrom('localAreas').select('id').limit(1).executeTakeFirst();
+	return !row;
+}
+
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+	const passwordHashes = new Map<string, string>();
+	for (const area of fixtures.localAreas) {
+		passwordHashes.set(area.slug, await hashPassword(demoAdmin(area.slug).password));
+	}
+	await db.transaction().execute(async (trx) => {
+		for (const area of fixtures.localAreas) {
+			await seedArea(trx, area, now, passwordHashes.get(area.slug)!);
+		}
+	});
+}
+
+type AreaFixture = (typeof fixtures.localAreas)[number];
+
+async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: string) {
+	const createdAt = nowIso(now);
+	const areaId = newId();
+	const districts = DEMO_DISTRICTS[area.slug] ?? ['North', 'South'];
+	await db
+		.insertInto('localAreas')
+		.values({
+			id: areaId,
+			slug: area.slug,
+			name: area.name,
+			isDemo: 1,
+			youthGroup: 'youthParticipationGroup' in area ? area.youthParticipationGroup : null,
+			districts: JSON.stringify(districts),
+			flagTerms: JSON.stringify(DEMO_FLAG_TERMS),
+			createdAt
+		})
+		.execute();
+	const admin = demoAdmin(area.slug);
+	await db
+		.insertInto('users')
+		.values({
+			id: newId(),
+			localAreaId: areaId,
+			email: admin.email,
+			name: `${area.name} demo admin`,
+			role: 'admin',
+			passwordHash,
+			expiresOn: null,
+			disabledAt: null,
+			createdAt
+		})
+		.execute();
+
+	// Inspections and findings, in the order of the inspection report.
+	const findings: { id: string; theme: string; kind: FindingKind }[] = [];
+	for (const [i, inspection] of area.inspections.entries()) {
+		const inspectionId = newId();
+		await db
+			.insertInto('inspections')
+			.values({
+				id: inspectionId,
+				localAreaId: areaId,
+				kind: inspection.kind as InspectionKind,
+				framework: inspection.framework,
+				startsOn: inspection.from,
+				endsOn: inspection.to,
+				outcome: inspection.outcome,
+				position: i,
+				createdAt
+			})
+			.execute();
+		for (const [j, finding] of inspection.findings.entries()) {
+			const id = newId();
+			findings.push({ id, theme: finding.theme, kind: finding.kind as FindingKind });
+			await db
+				.insertInto('findings')
+				.values({
+					id,
+					localAreaId: areaId,
+					inspectionId,
+					kind: finding.kind as FindingKind,
+					code: finding.code,
+					title: finding.title,
+					detail: (finding as { detail?: string }).detail ?? null,
+					theme: finding.theme,
+					position: j,
+					createdAt
+				})
+				.execute();
+		}
+	}
+
+	const commentThemes = await seedCommentThemes(db, areaId, findings);
+	const weaknessThemes = new Set(findings.filter((f) => f.kind !== 'strength').map((f) => f.theme));
+	const allThemes = new Set(findings.map((f) => f.theme));
+
+	for (let w = 0; w < WAVES; w++) {
+		const wave = waveDates(now, w);
+		const waveId = newId();
+		await db
+			.insertInto('waves')
+			.values({
+				id: waveId,
+				localAreaId: areaId,
+				name: wave.name,
+				startsOn: wave.opensOn,
+				endsOn: wave.closesOn,
+				position: w
+			})
+			.execute();
+		for (const audience of ['parent_carer', 'young_person'] as const) {
+			const drafts = demoQuestions(audience, weaknessThemes, allThemes, districts);
+			const surveyId = await insertSurvey(db, {
+				areaId,
+				waveId,
+				audience,
+				wave,
+				areaName: area.name,
+				createdAt,
+				drafts,
+				findings
+			});
+			const questions = await listQuestions(db, surveyId);
+			const count = (audience === 'parent_carer' ? PARENTS_PER_WAVE : YOUNG_PER_WAVE)[w]!;
+			const random = seededRandom(hashSeed(`${area.slug}:${w}:${audience}`));
+			const responses = Array.from({ length: count }, () =>
+				syntheticResponse(random, area.slug, audience, questions, w, wave)
+			);
+			await storeResponses(db, surveyId, questions, responses);
+			await reviewComments(db, surveyId, w < WAVES - 1, random, commentThemes);
+			if (audience === 'parent_carer') {
+				await seedBatches(db, {
+					areaId,
+					surveyId,
+					slug: area.slug,
+					waveIndex: w,
+					districts,
+					questions,
+					responses
+				});
+			}
+		}
+	}
+}
+
+interface DemoWave {
+	name: string;
+	opensOn: string;
+	closesOn: string;
+	open: boolean;
+}
+
+/** Wave 3 is open now; waves 1 and 2 closed six and twelve months ago. */
+function waveDates(now: Date, index: number): DemoWave {
+	const monthsAgo = (WAVES - 1 - index) * 6;
+	const opens = new Date(
+		Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, now.getUTCDate() - 21)
+	);
+	const closes = new Date(opens.getTime() + (index === WAVES - 1 ? 63 : 42) * 86400000);
+	const season = opens.getUTCMonth() < 6 ? 'spring' : 'autumn';
+	return {
+		name: `Wave ${index + 1}: ${season} ${opens.getUTCFullYear()}${index === 0 ? ' (baseline)' : ''}`,
+		opensOn: opens.toISOString().slice(0, 10),
+		closesOn: closes.toISOString().slice(0, 10),
+		open: index === WAVES - 1
+	};
+}
+
+const SECTIONS: Record<string, string> = {
+	EHCQ: 'Your child’s EHC plan',
+	EHCT: 'Your child’s EHC plan',
+	REVW: 'Your child’s EHC plan',
+	SENS: 'Support and services',
+	HLTH: 'Support and services',
+	NDEV: 'Support and services',
+	SOCC: 'Support and services',
+	EXCL: 'Support and services',
+	PFA: 'Support and services',
+	INFO: 'Information and being heard',
+	LEAD: 'Information and being heard',
+	COPR: 'Information and being heard',
+	JCOM: 'Information and being heard',
+	OUTC: 'Overall'
+};
+const SECTION_ORDER = [
+	'Your child’s EHC plan',
+	'Support and services',
+	'Information and being heard',
+	'Overall',
+	'About you and your child',
+	'Anything else'
+];
+
+/** Bank questions that serve this area's areas of weakness, in section order. */
+function demoQuestions(
+	audience: Audience,
+	weaknessThemes: Set<string>,
+	allThemes: Set<string>,
+	districts: string[]
+): QuestionDraft[] {
+	const young = audience === 'young_person';
+	const chosen = bankQuestions()
+		.filter(
+			(q) =>
+				q.theme &&
+				(weaknessThemes.has(q.theme) || (q.key === 'overall-experience' && allThemes.has(q.theme)))
+		)
+		.filter((q) => q.theme !== 'OUTC' || q.key === 'overall-experience')
+		.filter((q) => !young || q.easyRead)
+		.map((q) => ({ ...questionFor(q, audience), section: SECTIONS[q.theme ?? ''] ?? 'Overall' }));
+	const about = aboutYouQuestions(districts)
+		.filter((q) => (young ? q.key === 'age-band' : q.key !== 'respondent'))
+		.map((q) => ({
+			...questionFor(q, audience),
+			section: 'About you and your child',
+			easyRead: young ? 'How old are you?' : null
+		}));
+	const text = freeTextQuestions().map((q) => ({
+		...questionFor(q, audience),
+		section: 'Anything else'
+	}));
+	return [...chosen, ...about, ...text].sort(
+		(a, b) => SECTION_ORDER.indexOf(a.section ?? '') - SECTION_ORDER.indexOf(b.section ?? '')
+	);
+}
+
+async function insertSurvey(
+	db: Db,
+	input: {
+		areaId: string;
+		waveId: string;
+		audience: Audience;
+		wave: DemoWave;
+		areaName: string;
+		createdAt: string;
+		drafts: QuestionDraft[];
+		findings: { id: string; theme: string }[];
+	}
+): Promise<string> {
+	const young = input.audience === 'young_person';
+	const id = newId();
+	await db
+		.insertInto('surveys')
+		.values({
+			id,
+			localAreaId: input.areaId,
+			waveId: input.waveId,
+			audience: input.audience,
+			title: young
+				? `Tell us about your help: ${input.areaName} young people`
+				: `Your family’s experience of SEND support in ${input.areaName}`,
+			intro: young
+				? 'We want to know what you think about the help you get. There are no right or wrong answers.'
+				: 'We want to hear what it is like for your family to get support for your child’s special educational needs or disability. What you tell us shows whether the changes we have made are making a difference.',
+			status: input.wave.open ? 'open' : 'closed',
+			accessMode: young ? 'open' : 'code',
+			opensOn: input.wave.opensOn,
+			closesOn: input.wave.closesOn,
+			resultsOn: addDays(input.wave.closesOn, 42),
+			isDemo: 1,
+			createdAt: input.createdAt,
+			openedAt: input.createdAt,
+			closedAt: input.wave.open ? null : input.createdAt
+		})
+		.execute();
+	for (const [position, draft] of input.drafts.entries()) {
+		const questionId = newId();
+		await db
+			.insertInto('questions')
+			.values({
+				id: questionId,
+				surveyId: id,
+				position,
+				section: draft.section,
+				kind: draft.kind,
+				key: draft.key,
+				dimension: draft.dimension,
+				theme: draft.theme,
+				prompt: draft.prompt,
+				easyRead: draft.easyRead,
+				hint: draft.hint,
+				required: draft.required ? 1 : 0,
+				options: JSON.stringify(draft.options),
+				settings: JSON.stringify(draft.settings)
+			})
+			.execute();
+		const linked = input.findings.filter((f) => draft.theme && f.theme === draft.theme);
+		if (linked.length > 0 && draft.dimension !== 'about_you') {
+			await db
+				.insertInto('questionFindings')
+				.values(linked.map((f) => ({ questionId, findingId: f.id })))
+				.execute();
+		}
+	}
+	return id;
+}
+
+function addDays(date: string, days: number): string {
+	return new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10);
+}
+
+// Distributions of the about-you answers: some groups are small, so suppression has work to do.
+const ABOUT_WEIGHTS: Record<string, number[]> = {
+	'age-band': [0.06, 0.36, 0.34, 0.2, 0.04],
+	setting: [0.05, 0.42, 0.1, 0.28, 0.1, 0.02, 0.03],
+	need: [0.45, 0.2, 0.22, 0.08, 0.05]
+};
+
+function syntheticResponse(
+	random: () => number,
+	area: string,
+	audience: Audience,
+	questions: Question[],
+	waveIndex: number,
+	wave: DemoWave
+): NewResponse {
+	const answers: NewResponse['answers'] = {};
+	// A family's general mood moves all their answers a little together.
+	const mood = (random() - 0.5) * 0.3;
+	for (const q of questions) {
+		if (q.dimension === 'about_you') {
+			if (random() < 0.06) continue; // some skip the about-you questions
+			const weights =
+				ABOUT_WEIGHTS[q.key] ??
+				q.options.map((_, i) => (i === 0 ? 0.45 : 0.55 / (q.options.length - 1)));
+			answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
+		} else if (q.kind === 'text') {
+			const pool = audience === 'young_person' ? YOUNG_COMMENT_POOL : COMMENT_POOL;
+			if (random() < 0.3) answers[q.id] = [pool[Math.floor(random() * pool.length)]!.body];
+		} else if (q.options.some((o) => o.positive)) {
+			answers[q.id] = [scaleAnswer(random, q, trendFor(area, q.theme), waveIndex, mood)];
+		} else {
+			// Unordered choices (waiting times, exclusions): shift towards the first options over time.
+			const weights = q.options.map(
+				(_, i) => 1 + (i === 0 ? waveIndex * 0.4 : 0) + (i === q.options.length - 1 ? 0.3 : 0)
+			);
+			answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
+		}
+	}
+	const day = Math.floor(random() * (wave.open ? 21 : 42));
+	return {
+		submittedOn: addDays(wave.opensOn, day),
+		channel: random() < 0.05 && audience === 'parent_carer' ? 'paper' : 'web',
+		answers
+	};
+}
+
+function scaleAnswer(
+	random: () => number,
+	q: Question,
+	trend: { base: number; perWave: number },
+	wave: number,
+	mood: number
+): string {
+	const na = q.options.find((o) => o.notApplicable);
+	if (na && random() < 0.05) return na.value;
+	const positives = q.options.filter((o) => o.positive);
+	const others = q.options.filter((o) => !o.positive && !o.notApplicable);
+	const p = Math.min(0.95, Math.max(0.03, trend.base + trend.perWave * wave + mood));
+	const pool = random() < p ? positives : others;
+	// Within a side, favour the milder answer.
+	const weights = pool.map((_, i) =>
+		pool === positives ? (i === pool.length - 1 ? 2 : 1) : i === 0 ? 2 : 1.4 - i * 0.2
+	);
+	return pool[pickWeighted(random, weights)]!.value;
+}
+
+/** Comment themes an officer would have set up, each linked to the findings it speaks to. */
+async function seedCommentThemes(
+	db: Db,
+	areaId: string,
+	findings: { id: string; theme: string }[]
+) {
+	const links: Record<string, string[]> = {
+		'Waiting times': ['HLTH', 'NDEV', 'EHCT', 'JCOM'],
+		Communication: ['INFO', 'LEAD'],
+		'EHC plans': ['EHCQ', 'EHCT'],
+		'Being heard': ['COPR'],
+		'School places': ['SUFF', 'SENS'],
+		Therapies: ['HLTH', 'JCOM'],
+		'School support': ['SENS', 'OUTC'],
+		Exclusions: ['EXCL', 'SAFE'],
+		'Preparing for adulthood': ['PFA'],
+		'Short breaks': ['SOCC']
+	};
+	const ids = new Map<string, string>();
+	for (const [name, themes] of Object.entries(links)) {
+		const id = newId();
+		ids.set(name, id);
+		await db.insertInto('commentThemes').values({ id, localAreaId: areaId, name }).execute();
+		const linked = findings.filter((f) => themes.includes(f.theme));
+		if (linked.length > 0) {
+			await db
+				.insertInto('commentThemeFindings')
+				.values(linked.map((f) => ({ themeId: id, findingId: f.id })))
+				.execute();
+		}
+	}
+	return ids;
+}
+
+/** Comments of closed waves have been reviewed and tagged; personal details redacted. */
+async function reviewComments(
+	db: Db,
+	surveyId: string,
+	reviewed: boolean,
+	random: () => number,
+	themes: Map<string, string>
+) {
+	const comments = await db
+		.selectFrom('comments')
+		.select(['id', 'body'])
+		.where('surveyId', '=', surveyId)
+		.execute();
+	const pool = [...COMMENT_POOL, ...YOUNG_COMMENT_POOL];
+	for (const comment of comments) {
+		const theme = pool.find((c) => c.body === comment.body)?.theme;
+		const flags = findPersonalData(comment.body, DEMO_FLAG_TERMS);
+		if (!reviewed || random() < 0.1) {
+			const kinds = [...new Set(flags.map((f) => f.kind))];
+			if (kinds.length > 0)
+				await db
+					.updateTable('comments')
+					.set({ flags: JSON.stringify(kinds) })
+					.where('id', '=', comment.id)
+					.execute();
+			continue;
+		}
+		const redactedBody = redactSpans(comment.body, flags);
+		await db
+			.updateTable('comments')
+			.set({
+				status: 'reviewed',
+				body: redactedBody,
+				redacted: flags.length > 0 ? 1 : 0,
+				reviewedOn: today()
+			})
+			.where('id', '=', comment.id)
+			.execute();
+		const themeId = theme && themes.get(theme);
+		if (themeId)
+			await db.insertInto('commentTags').values({ commentId: comment.id, themeId }).execute();
+	}
+}
+
+/** One batch of letters per district; as many codes used as that district sent answers. */
+async function seedBatches(
+	db: Db,
+	input: {
+		areaId: string;
+		surveyId: string;
+		slug: string;
+		waveIndex: number;
+		districts: string[];
+		questions: Question[];
+		responses: NewResponse[];
+	}
+) {
+	const district = input.questions.find((q) => q.key === 'district');
+	for (const [b, name] of input.districts.entries()) {
+		const seed = demoBatchSeed(input.slug, input.waveIndex, b);
+		await createBatch(
+			db,
+			{
+				localAreaId: input.areaId,
+				surveyId: input.surveyId,
+				label: `${name} letters`,
+				size: DEMO_BATCH_SIZE,
+				createdBy: null
+			},
+			demoCodeMaker(seed)
+		);
+		const value = district?.options[b]?.value;
+		const used = input.responses.filter(
+			(r) => district && r.channel === 'web' && r.answers[district.id]?.[0] === value
+		).length;
+		const hashes = Array.from({ length: used }, (_, i) =>
+			hashCode(normaliseCode(demoCode(seed, i)))
+		);
+		for (let i = 0; i < hashes.length; i += 500) {
+			await db
+				.updateTable('accessCodes')
+				.set({ used: 1 })
+				.where('codeHash', 'in', hashes.slice(i, i + 500))
+				.execute();
+		}
+	}
+}

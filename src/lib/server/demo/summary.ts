@@ -1,0 +1,44 @@
+import type { Db } from '../db';
+import { codeState } from '../responses/batches';
+import { hashCode, normaliseCode } from '../responses/codes';
+import { demoCode } from './codes';
+import { demoAdmin, demoBatchSeed } from './seed';
+
+export interface DemoAreaSummary {
+	name: string;
+	slug: string;
+	email: string;
+	password: string;
+	surveys: { id: string; title: string; audience: string; accessMode: string }[];
+	unusedCodes: string[];
+}
+
+/** What `npm start` prints: per demo area, its sign-in, open questionnaires and unused codes. */
+export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
+	const areas = await db
+		.selectFrom('localAreas')
+		.select(['id', 'name', 'slug'])
+		.where('isDemo', '=', 1)
+		.orderBy('name')
+		.execute();
+	const waves = 3;
+	const result: DemoAreaSummary[] = [];
+	for (const area of areas) {
+		const surveys = await db
+			.selectFrom('surveys')
+			.select(['id', 'title', 'audience', 'accessMode'])
+			.where('localAreaId', '=', area.id)
+			.where('status', '=', 'open')
+			.orderBy('audience')
+			.execute();
+		const coded = surveys.find((s) => s.accessMode === 'code');
+		const unusedCodes: string[] = [];
+		for (let i = 0; coded && unusedCodes.length < 3 && i < 1000; i++) {
+			const code = demoCode(demoBatchSeed(area.slug, waves - 1, 0), i);
+			if ((await codeState(db, coded.id, hashCode(normaliseCode(code)))) === 'usable')
+				unusedCodes.push(code);
+		}
+		result.push({ ...area, ...demoAdmin(area.slug), surveys, unusedCodes });
+	}
+	return result;
+}

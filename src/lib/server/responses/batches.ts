@@ -1,0 +1,56 @@
+import type { Db } from '../db';
+import { inTransaction, nowIso } from '../db';
+import type { CodeBatch } from '../db/schema';
+import { newId } from '../ids';
+import { generateCode, hashCode, normaliseCode } from './codes';
+
+export const MAX_BATCH_SIZE = 20000;
+
+/**
+ * Create a batch of single-use codes. The codes are returned once, here, and only their hashes
+ * are kept: nobody can print them again, and nothing links a code to the response it allowed.
+ */
+export async function createBatch(
+	db: Db,
+	input: {
+		localAreaId: string;
+		surveyId: string;
+		label: string;
+		size: number;
+		createdBy: string | null;
+	},
+	makeCode: () => string = generateCode
+): Promise<{ batch: CodeBatch; codes: string[] }> {
+	const codes = new Set<string>();
+	while (codes.size < input.size) codes.add(makeCode());
+	const batch: CodeBatch = { id: newId(), createdAt: nowIso(), ...input };
+	await inTransaction(db, async (trx) => {
+		await trx.insertInto('codeBatches').values(batch).execute();
+		const rows = [...codes].map((code) => ({
+			codeHash: hashCode(normaliseCode(code)),
+			batchId: batch.id,
+			surveyId: input.surveyId
+		}));
+		for (let i = 0; i < rows.length; i += 500) {
+			await trx
+				.insertInto('accessCodes')
+				.values(rows.slice(i, i + 500))
+				.execute();
+		}
+	});
+	return { batch, codes: [...codes] };
+}
+
+export type CodeState = 'usable' | 'used' | 'unknown';
+
+/** Whether a (normalised, well-formed) code can be used for this survey now. */
+export async function codeState(db: Db, surveyId: string, codeHash: string): Promise<CodeState> {
+	const row = await db
+		.selectFrom('accessCodes')
+		.select('used')
+		.where('codeHash', '=', codeHash)
+		.where('surveyId', '=', surveyId)
+		.executeTakeFirst();
+	if (!row) return 'unknown';
+	return row.used ? 'used' : 'usable';
+}

@@ -1,0 +1,42 @@
+/**
+ * Access codes: short, single-use, printed on letters. Only a hash is stored, so a copy of the
+ * database cannot be used to answer as a family. Crockford's base-32 alphabet: no I, L, O or U,
+ * and what people type for them (O for 0, I or L for 1) is read as meant, so codes read aloud or
+ * typed from paper work first time.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+export const CODE_LENGTH = 10;
+
+/** A new random code (50 bits), grouped for reading: "K7QM2-XRT9H". */
+export function generateCode(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH));
+	// 256 is a multiple of 32, so every character is equally likely.
+	return formatCode([...bytes].map((b) => CODE_ALPHABET[b % 32]).join(''));
+}
+
+/** What a family typed → the code: case, spaces and dashes ignored, look-alikes mapped. */
+export function normaliseCode(input: string): string {
+	return input
+		.toUpperCase()
+		.replace(/[\s\-‐‑–—_.]/g, '')
+		.replace(/O/g, '0')
+		.replace(/[IL]/g, '1');
+}
+
+export function formatCode(normalised: string): string {
+	return `${normalised.slice(0, 5)}-${normalised.slice(5)}`;
+}
+
+/** Could this be a code at all? (Says nothing about whether it exists.) */
+export function isWellFormedCode(normalised: string): boolean {
+	return (
+		normalised.length === CODE_LENGTH && [...normalised].every((c) => CODE_ALPHABET.includes(c))
+	);
+}
+
+export function hashCode(normalised: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(normalised)));
+}

@@ -1,0 +1,95 @@
+/**
+ * Writing responses: answer rows, running counts and free-text comments. Used inside the
+ * submission transaction and by the demo and load generators, so every path keeps the counts
+ * table exactly in step with the answers.
+ */
+import { sql } from 'kysely';
+import { questionType } from '$lib/questions/registry';
+import type { Question } from '$lib/questions/types';
+import type { Db } from '../db';
+import type { Channel } from '../db/schema';
+import { newId } from '../ids';
+import type { AnswerSet } from './answers';
+
+export interface NewResponse {
+	submittedOn: string;
+	channel: Channel;
+	answers: AnswerSet;
+}
+
+// SQLite allows 32,766 bound values per statement; stay well below it.
+const ROWS_PER_INSERT = 2000;
+
+export async function storeResponses(
+	trx: Db,
+	surveyId: string,
+	questions: Question[],
+	responses: NewResponse[]
+): Promise<void> {
+	const responseRows: { id: string; surveyId: string; submittedOn: string; channel: Channel }[] =
+		[];
+	const answerRows: { responseId: string; questionId: string; value: string }[] = [];
+	const commentRows: {
+		id: string;
+		responseId: string;
+		questionId: string;
+		surveyId: string;
+		body: string;
+	}[] = [];
+	const counts = new Map<string, { questionId: string; value: string; n: number }>();
+
+	for (const response of responses) {
+		const responseId = newId();
+		responseRows.push({
+			id: responseId,
+			surveyId,
+			submittedOn: response.submittedOn,
+			channel: response.channel
+		});
+		for (const question of questions) {
+			const type = questionType(question.kind);
+			for (const value of response.answers[question.id] ?? []) {
+				if (type.storage === 'comments') {
+					commentRows.push({
+						id: newId(),
+						responseId,
+						questionId: question.id,
+						surveyId,
+						body: value
+					});
+				} else {
+					answerRows.push({ responseId, questionId: question.id, value });
+				}
+				if (type.counted) {
+					const key = `${question.id}\u0000${value}`;
+					const count = counts.get(key) ?? { questionId: question.id, value, n: 0 };
+					count.n += 1;
+					counts.set(key, count);
+				}
+			}
+		}
+	}
+
+	for (const rows of chunks(responseRows, ROWS_PER_INSERT)) {
+		await trx.insertInto('responses').values(rows).execute();
+	}
+	for (const rows of chunks(answerRows, ROWS_PER_INSERT)) {
+		await trx.insertInto('answers').values(rows).execute();
+	}
+	for (const rows of chunks(commentRows, ROWS_PER_INSERT)) {
+		await trx.insertInto('comments').values(rows).execute();
+	}
+	for (const rows of chunks([...counts.values()], ROWS_PER_INSERT)) {
+		await trx
+			.insertInto('answerCounts')
+			.values(rows)
+			.onConflict((oc) =>
+				oc.columns(['questionId', 'value']).doUpdateSet({ n: sql`answer_counts.n + excluded.n` })
+			)
+			.execute();
+	}
+}
+
+function* chunks<T>(rows: T[], size: number): Generator<T[]> {
+	for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}

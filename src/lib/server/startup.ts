@@ -1,0 +1,51 @@
+/**
+ * What happens once when the server starts: migrate, seed the demo into an empty database
+ * (unless HEARD_DEMO=0), drop expired drafts, and say where to go.
+ */
+import type { Db } from './db';
+import { migrateToLatest } from './db/migrator';
+import { isEmpty, seedDemo } from './demo/seed';
+import { describeDemo } from './demo/summary';
+import { deleteExpiredDrafts } from './responses/drafts';
+
+export async function prepareDatabase(
+	db: Db,
+	options: { demo: boolean }
+): Promise<{ seeded: boolean }> {
+	await migrateToLatest(db);
+	const seeded = options.demo && (await isEmpty(db));
+	if (seeded) await seedDemo(db);
+	await deleteExpiredDrafts(db);
+	return { seeded };
+}
+
+/** The welcome lines: demo sign-ins, questionnaire links and unused codes. */
+export async function welcomeText(db: Db, origin: string): Promise<string> {
+	const areas = await describeDemo(db);
+	const lines = [`Heard is running at ${origin}`];
+	if (areas.length === 0) return lines.join('\n');
+	lines.push('', 'Demo local areas (all data is synthetic demo data):');
+	for (const area of areas) {
+		lines.push(
+			`  ${area.name}: sign in at ${origin}/login as ${area.email} with password ${area.password}`
+		);
+		for (const survey of area.surveys) {
+			const who =
+				survey.audience === 'young_person'
+					? 'young people, open link'
+					: 'parent carers, needs a code';
+			lines.push(`    questionnaire (${who}): ${origin}/s/${survey.id}`);
+		}
+		if (area.unusedCodes.length > 0)
+			lines.push(`    unused access codes: ${area.unusedCodes.join('  ')}`);
+	}
+	return lines.join('\n');
+}
+
+export function demoEnabled(env: Record<string, string | undefined> = process.env): boolean {
+	return env.HEARD_DEMO !== '0';
+}
+
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
+	return env.ORIGIN ?? `http://localhost:${env.PORT ?? '3000'}`;
+}
