@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BUILD = process.env.HEARD_BUILD_DIR ?? 'build';
+const DATABASE = `test-results/e2e-${BUILD}.db`;
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
@@ -34,14 +36,14 @@ export default defineConfig({
 	],
 	webServer: {
 		// A fresh database with the demo seed for every run, on the built server.
-		command: `rm -f test-results/e2e.db* && node build`,
+		command: `rm -f ${DATABASE}* && node ${BUILD}`,
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_URL: 'file:test-results/e2e.db',
+			DATABASE_URL: `file:${DATABASE}`,
 			HEARD_E2E: '1'
 		}
 	}

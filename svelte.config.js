@@ -1,12 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// HEARD_BUILD_DIR lets two builds live side by side (for example a second checkout's tests).
+const out = process.env.HEARD_BUILD_DIR ?? 'build';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		adapter: adapter({ out }),
+		outDir: out === 'build' ? '.svelte-kit' : `${out}-kit`,
 		// Staff pages hydrate with a nonce-less hash policy; respondent pages ship no framework
 		// script at all and get a stricter header from hooks.server.ts.
 		csp: {
