@@ -23,8 +23,8 @@ export default defineConfig({
 	workers: 2,
 	retries: 0,
 	timeout: 60_000,
-	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
-	outputDir: 'test-results/e2e-artifacts',
+	reporter: [['list'], ['json', { outputFile: `test-results/e2e-${BUILD}.json` }]],
+	outputDir: `test-results/e2e-${BUILD}-artifacts`,
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		launchOptions: chromium,

@@ -42,10 +42,10 @@ failed ||= !unitOk || !unit || unit.numFailedTests > 0;
 
 const built = run('build', 'npm', ['run', '--silent', 'build']);
 failed ||= !built;
-rmSync('test-results/e2e.json', { force: true });
+rmSync('test-results/e2e-build.json', { force: true });
 const e2eOk = built && run('e2e', 'npx', ['playwright', 'test']);
 const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
-	'test-results/e2e.json'
+	'test-results/e2e-build.json'
 );
 const e2eFailed = (e2e?.stats.unexpected ?? 0) + (e2e?.stats.flaky ?? 0);
 summary.push(
