@@ -19,3 +19,8 @@ export function demoCodeMaker(seed: string): () => string {
 	let index = 0;
 	return () => demoCode(seed, index++);
 }
+
+/** Seed for the demo codes of one batch; the end-to-end tests derive codes from it too. */
+export function demoBatchSeed(slug: string, waveIndex: number, batchIndex: number): string {
+	return `${slug}/wave-${waveIndex}/batch-${batchIndex}`;
+}

@@ -21,7 +21,7 @@ import {
 	type QuestionDraft
 } from '../surveys/bank';
 import { listQuestions } from '../surveys/repository';
-import { demoCode, demoCodeMaker } from './codes';
+import { demoBatchSeed, demoCode, demoCodeMaker } from './codes';
 import fixtures from './local-areas.json';
 import { hashSeed, pickWeighted, seededRandom } from './random';
 import { COMMENT_POOL, YOUNG_COMMENT_POOL, trendFor } from './themes';
@@ -35,11 +35,6 @@ export const DEMO_DISTRICTS: Record<string, string[]> = {
 /** The demo admin of an area. Printed by `npm start`; only ever created in demo areas. */
 export function demoAdmin(slug: string) {
 	return { email: `admin@${slug}.demo.example`, password: `heard-demo-${slug}` };
-}
-
-/** Seed for the demo codes of one batch; the end-to-end tests derive codes from it too. */
-export function demoBatchSeed(slug: string, waveIndex: number, batchIndex: number): string {
-	return `${slug}/wave-${waveIndex}/batch-${batchIndex}`;
 }
 
 export const DEMO_BATCH_SIZE = 400;

@@ -1,8 +1,8 @@
 import type { Db } from '../db';
 import { codeState } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
-import { demoCode } from './codes';
-import { demoAdmin, demoBatchSeed } from './seed';
+import { demoBatchSeed, demoCode } from './codes';
+import { demoAdmin } from './seed';
 
 export interface DemoAreaSummary {
 	name: string;
