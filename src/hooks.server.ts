@@ -2,6 +2,9 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { demoEnabled, prepareDatabase, publicOrigin, welcomeText } from '$lib/server/startup';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { isForgedFormPost } from '$lib/server/same-origin';
+import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -38,10 +41,36 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const auth: Handle = async ({ event, resolve }) => {
-	event.locals.user = null;
-	event.locals.session = null;
+/** Form posts must come from this site's own pages (see same-origin.ts for why not Origin). */
+const sameOriginForms: Handle = async ({ event, resolve }) => {
+	if (isForgedFormPost(event.request, event.url)) {
+		return new Response('Cross-site form submissions are forbidden', { status: 403 });
+	}
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, auth);
+/** Fills locals from the session cookie on every request; guards in loads and actions decide. */
+const auth: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	// Respondent pages never read or refresh a staff session.
+	if (event.url.pathname.startsWith('/s/')) return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return resolve(event);
+	const { session, user } = await validateSessionToken(getDb(), token);
+	if (session) {
+		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	} else {
+		deleteSessionCookie(event.cookies, event.url);
+	}
+	event.locals.user = user;
+	event.locals.session = session;
+	const response = await resolve(event);
+	// Staff pages show people's names, one-off passwords and unpublished figures: keep them out
+	// of shared and back-button caches unless a route chose its own policy.
+	if (!response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(securityHeaders, sameOriginForms, auth);

@@ -50,3 +50,45 @@ export async function listEvents(db: Db, localAreaId: string, limit = 200, offse
 		.offset(offset)
 		.execute();
 }
+
+/** One page of an area's events, newest first, optionally of one action, with the total. */
+export async function pageEvents(
+	db: Db,
+	localAreaId: string,
+	options: { action?: string | null; limit: number; offset: number }
+) {
+	let base = db.selectFrom('auditEvents').where('auditEvents.localAreaId', '=', localAreaId);
+	if (options.action) base = base.where('auditEvents.action', '=', options.action);
+	const total = await base
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	const events = await base
+		.leftJoin('users', 'users.id', 'auditEvents.userId')
+		.select([
+			'auditEvents.id',
+			'auditEvents.action',
+			'auditEvents.subjectType',
+			'auditEvents.subjectId',
+			'auditEvents.detail',
+			'auditEvents.createdAt',
+			'users.email as userEmail'
+		])
+		.orderBy('auditEvents.createdAt', 'desc')
+		.orderBy('auditEvents.id')
+		.limit(options.limit)
+		.offset(options.offset)
+		.execute();
+	return { events, total: Number(total.n) };
+}
+
+/** The actions that occur in an area's log, for a filter list. */
+export async function listActions(db: Db, localAreaId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('auditEvents')
+		.select('action')
+		.distinct()
+		.where('localAreaId', '=', localAreaId)
+		.orderBy('action')
+		.execute();
+	return rows.map((r) => r.action);
+}

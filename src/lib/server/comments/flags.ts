@@ -27,7 +27,8 @@ export function findPersonalData(body: string, terms: readonly string[] = []): F
 	const flags: Flag[] = [];
 	for (const { kind, pattern, group } of PATTERNS) {
 		for (const match of body.matchAll(pattern)) {
-			const text = group ? match[group]! : match[0];
+			// A phone number may end in the space before the next word: keep that space out.
+			const text = (group ? match[group]! : match[0]).trimEnd();
 			const start = match.index + match[0].indexOf(text);
 			flags.push({ kind, start, end: start + text.length });
 		}

@@ -4,6 +4,7 @@
  */
 import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
+import { FIELD_PREFIX, fieldName } from '$lib/questions/fields';
 
 /** Stored values per question id. Absent or empty: not answered. */
 export type AnswerSet = Record<string, string[]>;
@@ -14,16 +15,12 @@ export interface FieldError {
 	message: string;
 }
 
-export const FIELD_PREFIX = 'q-';
-
-/** The form field name of a question. */
-export function fieldName(questionId: string): string {
-	return `${FIELD_PREFIX}${questionId}`;
-}
+export { FIELD_PREFIX, fieldName };
 
 /** Posted values per question id, trimmed, blanks dropped. Other fields are ignored here. */
 export function readAnswerFields(form: FormData): Record<string, string[]> {
-	const raw: Record<string, string[]> = {};
+	// No prototype: a field named after an Object method (q-constructor) is just an unknown id.
+	const raw: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
 	for (const [name, value] of form.entries()) {
 		if (!name.startsWith(FIELD_PREFIX) || typeof value !== 'string') continue;
 		const id = name.slice(FIELD_PREFIX.length);

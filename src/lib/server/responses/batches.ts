@@ -54,3 +54,44 @@ export async function codeState(db: Db, surveyId: string, codeHash: string): Pro
 	if (!row) return 'unknown';
 	return row.used ? 'used' : 'usable';
 }
+
+/** A batch of one survey of one local area, or nothing. */
+export async function findAreaBatch(
+	db: Db,
+	areaId: string,
+	surveyId: string,
+	batchId: string
+): Promise<CodeBatch | undefined> {
+	return db
+		.selectFrom('codeBatches')
+		.selectAll()
+		.where('id', '=', batchId)
+		.where('surveyId', '=', surveyId)
+		.where('localAreaId', '=', areaId)
+		.executeTakeFirst();
+}
+
+/** The batches of a survey, oldest first. */
+export async function listBatches(db: Db, surveyId: string): Promise<CodeBatch[]> {
+	return db
+		.selectFrom('codeBatches')
+		.selectAll()
+		.where('surveyId', '=', surveyId)
+		.orderBy('createdAt')
+		.execute();
+}
+
+/** How many of these code hashes belong to the batch. */
+export async function countBatchHashes(db: Db, batchId: string, hashes: string[]): Promise<number> {
+	let found = 0;
+	for (let i = 0; i < hashes.length; i += 500) {
+		const row = await db
+			.selectFrom('accessCodes')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('batchId', '=', batchId)
+			.where('codeHash', 'in', hashes.slice(i, i + 500))
+			.executeTakeFirstOrThrow();
+		found += Number(row.n);
+	}
+	return found;
+}

@@ -1,5 +1,14 @@
+import type { Updateable } from 'kysely';
 import type { Db } from '../db';
-import type { Survey } from '../db/schema';
+import type {
+	Audience,
+	NewQuestionRow,
+	NewSurvey,
+	QuestionsTable,
+	Survey,
+	SurveysTable,
+	Wave
+} from '../db/schema';
 import { toQuestion } from './questions';
 import type { Question } from '$lib/questions/types';
 
@@ -40,4 +49,240 @@ export async function findSurveyArea(db: Db, areaId: string) {
 		.select(['id', 'name', 'slug', 'isDemo', 'youthGroup'])
 		.where('id', '=', areaId)
 		.executeTakeFirstOrThrow();
+}
+
+type SurveyUpdate = Updateable<SurveysTable>;
+
+// ---- builder queries: every one is keyed by the local area (or by a survey already found in it) ----
+
+export async function listWaves(db: Db, areaId: string): Promise<Wave[]> {
+	return db
+		.selectFrom('waves')
+		.selectAll()
+		.where('localAreaId', '=', areaId)
+		.orderBy('position')
+		.execute();
+}
+
+export async function findAreaWave(
+	db: Db,
+	areaId: string,
+	waveId: string
+): Promise<Wave | undefined> {
+	return db
+		.selectFrom('waves')
+		.selectAll()
+		.where('id', '=', waveId)
+		.where('localAreaId', '=', areaId)
+		.executeTakeFirst();
+}
+
+export async function findWaveByName(db: Db, areaId: string, name: string) {
+	return db
+		.selectFrom('waves')
+		.select('id')
+		.where('localAreaId', '=', areaId)
+		.where('name', '=', name)
+		.executeTakeFirst();
+}
+
+export async function insertWave(db: Db, wave: Wave): Promise<void> {
+	await db.insertInto('waves').values(wave).execute();
+}
+
+export async function nextWavePosition(db: Db, areaId: string): Promise<number> {
+	const row = await db
+		.selectFrom('waves')
+		.select((eb) => eb.fn.max('position').as('last'))
+		.where('localAreaId', '=', areaId)
+		.executeTakeFirst();
+	return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+/** The area's surveys with their wave, newest wave first, and how many responses each has. */
+export async function listAreaSurveys(db: Db, areaId: string) {
+	return db
+		.selectFrom('surveys')
+		.innerJoin('waves', 'waves.id', 'surveys.waveId')
+		.select((eb) => [
+			'surveys.id',
+			'surveys.title',
+			'surveys.audience',
+			'surveys.status',
+			'surveys.accessMode',
+			'surveys.opensOn',
+			'surveys.closesOn',
+			'surveys.waveId',
+			'waves.name as waveName',
+			'waves.position as wavePosition',
+			eb
+				.selectFrom('responses')
+				.select((r) => r.fn.countAll<number>().as('n'))
+				.whereRef('responses.surveyId', '=', 'surveys.id')
+				.as('responseCount')
+		])
+		.where('surveys.localAreaId', '=', areaId)
+		.orderBy('waves.position', 'desc')
+		.orderBy('surveys.audience')
+		.execute();
+}
+
+export async function surveyInWave(db: Db, waveId: string, audience: Audience) {
+	return db
+		.selectFrom('surveys')
+		.select('id')
+		.where('waveId', '=', waveId)
+		.where('audience', '=', audience)
+		.executeTakeFirst();
+}
+
+export async function insertSurvey(db: Db, survey: NewSurvey): Promise<void> {
+	await db.insertInto('surveys').values(survey).execute();
+}
+
+export async function updateSurvey(
+	db: Db,
+	areaId: string,
+	surveyId: string,
+	patch: SurveyUpdate
+): Promise<void> {
+	await db
+		.updateTable('surveys')
+		.set(patch)
+		.where('id', '=', surveyId)
+		.where('localAreaId', '=', areaId)
+		.execute();
+}
+
+export async function countResponses(db: Db, surveyId: string): Promise<number> {
+	const row = await db
+		.selectFrom('responses')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('surveyId', '=', surveyId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** A question of a survey of this area, or nothing. */
+export async function findAreaQuestion(
+	db: Db,
+	areaId: string,
+	surveyId: string,
+	questionId: string
+): Promise<Question | undefined> {
+	const row = await db
+		.selectFrom('questions')
+		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
+		.selectAll('questions')
+		.where('questions.id', '=', questionId)
+		.where('questions.surveyId', '=', surveyId)
+		.where('surveys.localAreaId', '=', areaId)
+		.executeTakeFirst();
+	return row ? toQuestion(row) : undefined;
+}
+
+export async function insertQuestions(db: Db, rows: NewQuestionRow[]): Promise<void> {
+	if (rows.length > 0) await db.insertInto('questions').values(rows).execute();
+}
+
+export async function updateQuestionRow(
+	db: Db,
+	surveyId: string,
+	questionId: string,
+	patch: Updateable<QuestionsTable>
+): Promise<void> {
+	await db
+		.updateTable('questions')
+		.set(patch)
+		.where('id', '=', questionId)
+		.where('surveyId', '=', surveyId)
+		.execute();
+}
+
+export async function deleteQuestionRow(
+	db: Db,
+	surveyId: string,
+	questionId: string
+): Promise<void> {
+	await db.deleteFrom('questionFindings').where('questionId', '=', questionId).execute();
+	await db
+		.deleteFrom('questions')
+		.where('id', '=', questionId)
+		.where('surveyId', '=', surveyId)
+		.execute();
+}
+
+export async function nextQuestionPosition(db: Db, surveyId: string): Promise<number> {
+	const row = await db
+		.selectFrom('questions')
+		.select((eb) => eb.fn.max('position').as('last'))
+		.where('surveyId', '=', surveyId)
+		.executeTakeFirst();
+	return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
+}
+
+/** Finding links of every question of a survey. */
+export async function listSurveyLinks(
+	db: Db,
+	surveyId: string
+): Promise<{ questionId: string; findingId: string }[]> {
+	return db
+		.selectFrom('questionFindings')
+		.innerJoin('questions', 'questions.id', 'questionFindings.questionId')
+		.select(['questionFindings.questionId', 'questionFindings.findingId'])
+		.where('questions.surveyId', '=', surveyId)
+		.execute();
+}
+
+export async function replaceQuestionLinks(
+	db: Db,
+	questionId: string,
+	findingIds: string[]
+): Promise<void> {
+	await db.deleteFrom('questionFindings').where('questionId', '=', questionId).execute();
+	if (findingIds.length > 0) {
+		await db
+			.insertInto('questionFindings')
+			.values(findingIds.map((findingId) => ({ questionId, findingId })))
+			.execute();
+	}
+}
+
+export async function insertQuestionLinks(
+	db: Db,
+	links: { questionId: string; findingId: string }[]
+): Promise<void> {
+	if (links.length > 0) await db.insertInto('questionFindings').values(links).execute();
+}
+
+/** The area's findings with their inspection, in report order (archived ones included). */
+export async function listAreaFindings(db: Db, areaId: string) {
+	return db
+		.selectFrom('findings')
+		.innerJoin('inspections', 'inspections.id', 'findings.inspectionId')
+		.select([
+			'findings.id',
+			'findings.code',
+			'findings.title',
+			'findings.kind',
+			'findings.theme',
+			'findings.archived',
+			'inspections.kind as inspectionKind',
+			'inspections.startsOn as inspectionStartsOn'
+		])
+		.where('findings.localAreaId', '=', areaId)
+		.orderBy('inspections.position')
+		.orderBy('findings.position')
+		.execute();
+}
+
+export type AreaFinding = Awaited<ReturnType<typeof listAreaFindings>>[number];
+
+export async function findAreaDistricts(db: Db, areaId: string): Promise<string[]> {
+	const row = await db
+		.selectFrom('localAreas')
+		.select('districts')
+		.where('id', '=', areaId)
+		.executeTakeFirstOrThrow();
+	return JSON.parse(row.districts) as string[];
 }

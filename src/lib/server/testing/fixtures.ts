@@ -5,7 +5,8 @@
 import type { QuestionOption } from '$lib/questions/types';
 import { questionType } from '$lib/questions/registry';
 import { nowIso, today, type Db } from '../db';
-import type { AccessMode, Audience, NewQuestionRow, SurveyStatus } from '../db/schema';
+import type { AccessMode, Audience, NewQuestionRow, SurveyStatus, User } from '../db/schema';
+import { hashPassword } from '../auth/password';
 import { newId } from '../ids';
 import { listQuestions } from '../surveys/repository';
 
@@ -153,4 +154,27 @@ export async function makeSurvey(db: Db, areaId: string, options: SurveyOptions 
 
 export function opts(labels: string[]): QuestionOption[] {
 	return labels.map((label) => ({ value: label.toLowerCase().replace(/\W+/g, '-'), label }));
+}
+
+/** A staff user of an area. Hashing is real argon2, so pass a shared hash when making many. */
+export async function makeUser(
+	db: Db,
+	areaId: string,
+	options: Partial<Omit<User, 'id' | 'localAreaId'>> & { password?: string } = {}
+) {
+	const { password = 'correct horse battery staple', ...rest } = options;
+	const user: User = {
+		id: newId(),
+		localAreaId: areaId,
+		email: `user-${newId().slice(0, 8)}@example.test`,
+		name: 'Test user',
+		role: 'officer',
+		passwordHash: rest.passwordHash ?? (await hashPassword(password)),
+		expiresOn: null,
+		disabledAt: null,
+		createdAt: nowIso(),
+		...rest
+	};
+	await db.insertInto('users').values(user).execute();
+	return { ...user, password };
 }

@@ -1,0 +1,292 @@
+/**
+ * The engine of secondary suppression. A table is a set of base cells (counts of respondents) and
+ * the figures published about them: single cells, and sums of cells such as a total, a group's
+ * base or the positive answers behind a share. Anyone can add and subtract published figures, so
+ * a hidden figure is only safe when it is NOT a linear combination of the published ones. That
+ * is checked exactly (Gaussian elimination over the figures' cell sets), instead of trusting a
+ * rule of thumb, and cells are hidden one by one — the next-smallest of the same total first, as
+ * the GSS guidance describes — until nothing sensitive can be recovered.
+ *
+ * Also checked: that the hidden part of a published total is never itself a small count, and,
+ * for breakdowns, that a table reveals nothing about its margins beyond what the margins' own
+ * table publishes (which is what keeps two breakdowns of the same question safe together).
+ *
+ * Used only by suppression.ts.
+ */
+
+export interface Figure {
+	/** Indices of the base cells this figure adds up. */
+	cells: readonly number[];
+	/** The true value (the sum of its cells). */
+	value: number;
+	/** 1: a single cell; 2: a sum inside a group (positive answers); 3: a base or total. */
+	tier: 1 | 2 | 3;
+	/**
+	 * Decided by another table (margins published elsewhere): never hidden or shown here. A fixed
+	 * hidden figure that is sensitive there must stay unrecoverable here too.
+	 */
+	fixed?: { hidden: boolean; sensitive: boolean };
+	/** Hidden before the check starts without being sensitive (for example a group too small to break down). */
+	preHidden?: boolean;
+}
+
+export interface ProtectOptions {
+	/** Counts from 1 to minCount − 1 are suppressed. */
+	minCount: number;
+	/**
+	 * Vectors over the cells (for breakdowns: the rows, i.e. the margin table's cells). Within
+	 * their span, the published figures may reveal no more than the fixed published figures do.
+	 */
+	guard?: readonly (readonly number[])[];
+}
+
+export interface Protection {
+	hidden: boolean[];
+	/** Hidden because the figure itself is small (primary), here or in the fixed table. */
+	sensitive: boolean[];
+}
+
+const EPS = 1e-9;
+/** How many candidates are tried for "does hiding this one alone make it safe" per step. */
+const TRIALS = 8;
+
+/** A row-reduced basis of a set of vectors: membership tests are exact for 0/1 tables. */
+class Basis {
+	private rows: Float64Array[] = [];
+	private pivots: number[] = [];
+	private readonly scratch: Float64Array;
+	constructor(private readonly size: number) {
+		this.scratch = new Float64Array(size);
+	}
+
+	get rank(): number {
+		return this.rows.length;
+	}
+
+	/** The vector less its projection on the basis, left in `scratch`. */
+	private reduce(vector: Float64Array): Float64Array {
+		const r = this.scratch;
+		r.set(vector);
+		for (let i = 0; i < this.rows.length; i++) {
+			const f = r[this.pivots[i]!]!;
+			if (f > EPS || f < -EPS) {
+				const row = this.rows[i]!;
+				for (let j = 0; j < this.size; j++) r[j]! -= f * row[j]!;
+			}
+		}
+		return r;
+	}
+
+	add(vector: Float64Array): boolean {
+		const r = this.reduce(vector);
+		let pivot = -1;
+		let best = EPS;
+		for (let j = 0; j < this.size; j++) {
+			const a = Math.abs(r[j]!);
+			if (a > best) {
+				best = a;
+				pivot = j;
+			}
+		}
+		if (pivot < 0) return false;
+		const row = Float64Array.from(r);
+		const scale = row[pivot]!;
+		for (let j = 0; j < this.size; j++) row[j]! /= scale;
+		for (const other of this.rows) {
+			const f = other[pivot]!;
+			if (f > EPS || f < -EPS) for (let j = 0; j < this.size; j++) other[j]! -= f * row[j]!;
+		}
+		this.rows.push(row);
+		this.pivots.push(pivot);
+		return true;
+	}
+
+	contains(vector: Float64Array): boolean {
+		const r = this.reduce(vector);
+		for (let j = 0; j < this.size; j++) if (r[j]! > EPS || r[j]! < -EPS) return false;
+		return true;
+	}
+}
+
+function vectorOf(cells: readonly number[], size: number): Float64Array {
+	const v = new Float64Array(size);
+	for (const c of cells) v[c] = 1;
+	return v;
+}
+
+function isSmall(value: number, minCount: number): boolean {
+	return value > 0 && value < minCount;
+}
+
+function subset(a: readonly number[], b: ReadonlySet<number>): boolean {
+	return a.every((c) => b.has(c));
+}
+
+/**
+ * Decide which figures to hide. Primary: every non-fixed figure that is a small count.
+ * Secondary: more figures until no sensitive figure can be recovered, no published total leaves
+ * a small hidden remainder, and (with `guard`) nothing new is learnt about the margins.
+ */
+export function protect(
+	cellCount: number,
+	figures: readonly Figure[],
+	options: ProtectOptions
+): Protection {
+	const { minCount } = options;
+	const vectors = figures.map((f) => vectorOf(f.cells, cellCount));
+	const cellSets = figures.map((f) => new Set(f.cells));
+	const hidden = figures.map((f) =>
+		f.fixed ? f.fixed.hidden : Boolean(f.preHidden) || isSmall(f.value, minCount)
+	);
+	const sensitive = figures.map((f) => (f.fixed ? f.fixed.sensitive : isSmall(f.value, minCount)));
+	const guards = (options.guard ?? []).map((g) => Float64Array.from(g));
+
+	/**
+	 * What the published figures (all but `except`) determine. Published single cells are simply
+	 * known, so the elimination runs over the other cells only: much smaller, same answer.
+	 */
+	const spanOf = (except?: number) => {
+		const known = new Uint8Array(cellCount);
+		figures.forEach((f, i) => {
+			if (!hidden[i] && i !== except && f.cells.length === 1) known[f.cells[0]!] = 1;
+		});
+		const position = new Int32Array(cellCount).fill(-1);
+		let size = 0;
+		for (let c = 0; c < cellCount; c++) if (!known[c]) position[c] = size++;
+		const restricted = (i: number) => {
+			const v = new Float64Array(size);
+			for (const c of figures[i]!.cells) if (!known[c]) v[position[c]!] = 1;
+			return v;
+		};
+		const basis = new Basis(size);
+		figures.forEach((f, i) => {
+			if (!hidden[i] && i !== except && f.cells.length > 1) basis.add(restricted(i));
+		});
+		return { contains: (i: number) => basis.contains(restricted(i)) };
+	};
+	const movable = (i: number) => !hidden[i] && !figures[i]!.fixed && figures[i]!.tier < 3;
+	const order = (a: number, b: number) => {
+		const fa = figures[a]!;
+		const fb = figures[b]!;
+		// Lower tiers first (hide a cell before a share), non-zero before zero (a hidden zero
+		// protects little), then smallest first.
+		return (
+			fa.tier - fb.tier ||
+			Number(fa.value === 0) - Number(fb.value === 0) ||
+			fa.value - fb.value ||
+			a - b
+		);
+	};
+
+	/** Hide the best candidate: the first (in order) whose hiding alone ends `stillBad`, else the first. */
+	const hideOne = (candidates: number[], stillBad: (except: number) => boolean): boolean => {
+		const sorted = [...new Set(candidates)].filter(movable).sort(order);
+		if (sorted.length === 0) return false;
+		const fixing = sorted.slice(0, TRIALS).find((c) => !stillBad(c));
+		hidden[fixing ?? sorted[0]!] = true;
+		return true;
+	};
+
+	const allMovable = () => figures.map((_, i) => i).filter(movable);
+
+	// Nothing small here or in the fixed tables: nothing to protect.
+	if (!sensitive.some(Boolean)) return { hidden, sensitive };
+
+	// Warm start with the textbook rule, which needs no algebra: a published total with exactly
+	// one hidden cell gives it away, so hide the next-smallest cell of that total. The exact
+	// check below then only has the rare cases left.
+	const singles = figures.map((f, i) => (f.cells.length === 1 ? i : -1)).filter((i) => i >= 0);
+	for (let changed = true; changed;) {
+		changed = false;
+		for (let i = 0; i < figures.length; i++) {
+			if (hidden[i] || figures[i]!.cells.length < 2) continue;
+			const inside = singles.filter((j) => cellSets[i]!.has(figures[j]!.cells[0]!));
+			if (inside.filter((j) => hidden[j]).length !== 1) continue;
+			const next = inside.filter(movable).sort(order)[0];
+			if (next !== undefined) {
+				hidden[next] = true;
+				changed = true;
+			}
+		}
+	}
+
+	for (let step = 0; step <= figures.length; step++) {
+		const span = spanOf();
+
+		// 1. A sensitive figure that the published ones add up to.
+		const disclosed = figures.findIndex((_, i) => hidden[i] && sensitive[i] && span.contains(i));
+		if (disclosed >= 0) {
+			const target = figures[disclosed]!;
+			// The totals it belongs to, smallest first: "the next-smallest cell of the same total".
+			const lines = figures
+				.map((f, i) => ({ f, i }))
+				.filter(({ i }) => i !== disclosed && !hidden[i] && subset(target.cells, cellSets[i]!))
+				.sort((a, b) => a.f.cells.length - b.f.cells.length);
+			const candidates: number[] = [];
+			for (const { i: line } of lines) {
+				figures.forEach((f, i) => {
+					if (subset(f.cells, cellSets[line]!) && !f.cells.some((c) => cellSets[disclosed]!.has(c)))
+						candidates.push(i);
+				});
+			}
+			const stillBad = (except: number) => spanOf(except).contains(disclosed);
+			if (hideOne(candidates, stillBad) || hideOne(allMovable(), stillBad)) continue;
+			break; // nothing left to hide here; the fixed tables decide the rest
+		}
+
+		// 2. A published total whose hidden part is a small count (you would learn "a few").
+		let narrowed = false;
+		for (let i = 0; i < figures.length && !narrowed; i++) {
+			const line = figures[i]!;
+			if (hidden[i] || line.cells.length < 2) continue;
+			const known = new Set<number>();
+			let knownSum = 0;
+			figures.forEach((f, j) => {
+				if (
+					!hidden[j] &&
+					f.cells.length === 1 &&
+					cellSets[i]!.has(f.cells[0]!) &&
+					!known.has(f.cells[0]!)
+				) {
+					known.add(f.cells[0]!);
+					knownSum += f.value;
+				}
+			});
+			if (known.size === line.cells.length) continue;
+			if (!isSmall(line.value - knownSum, minCount)) continue;
+			const candidates = figures
+				.map((_, j) => j)
+				.filter((j) => figures[j]!.tier === 1 && known.has(figures[j]!.cells[0]!));
+			narrowed = hideOne(candidates, () => true);
+		}
+		if (narrowed) continue;
+
+		// 3. Breakdowns: learn nothing about the margins that their own table keeps hidden.
+		if (guards.length > 0) {
+			const guardBasis = new Basis(cellCount);
+			for (const g of guards) guardBasis.add(g);
+			// dim(A ∩ G) = dim A + dim G − dim(A + G)
+			const intersectionRank = (set: Float64Array[]) => {
+				const a = new Basis(cellCount);
+				const sum = new Basis(cellCount);
+				for (const v of set) {
+					a.add(v);
+					sum.add(v);
+				}
+				for (const g of guards) sum.add(g);
+				return a.rank + guardBasis.rank - sum.rank;
+			};
+			const allowed = intersectionRank(
+				vectors.filter((_, i) => figures[i]!.fixed && !figures[i]!.fixed!.hidden)
+			);
+			const leak = (except?: number) =>
+				intersectionRank(vectors.filter((_, i) => !hidden[i] && i !== except)) > allowed;
+			if (leak()) {
+				if (hideOne(allMovable(), (except) => leak(except))) continue;
+				break;
+			}
+		}
+		break;
+	}
+	return { hidden, sensitive };
+}

@@ -1,0 +1,343 @@
+/**
+ * Reading what insights need, always within one local area. Totals per question come from the
+ * running `answer_counts` table (kept in the submission transaction), so a page view never scans
+ * the answers; breakdowns self-join answers on response id through the covering index
+ * `answers_question_value` and the answers' primary key, for the questions asked only.
+ */
+import { sql } from 'kysely';
+import type { Db } from '../db';
+import type { Audience, Dimension, QuestionKind, SurveyStatus } from '../db/schema';
+import type { QuestionOption } from '../../questions/types';
+
+export interface InsightWave {
+	id: string;
+	name: string;
+	position: number;
+	startsOn: string;
+	endsOn: string | null;
+}
+
+export interface InsightSurvey {
+	id: string;
+	waveId: string;
+	audience: Audience;
+	title: string;
+	status: SurveyStatus;
+}
+
+export interface InsightQuestion {
+	id: string;
+	surveyId: string;
+	waveId: string;
+	audience: Audience;
+	key: string;
+	kind: QuestionKind;
+	position: number;
+	section: string | null;
+	dimension: Dimension | null;
+	theme: string | null;
+	prompt: string;
+	easyRead: string | null;
+	options: QuestionOption[];
+}
+
+/** Waves that have at least one questionnaire that has been opened, in the area's order. */
+export async function listWaves(db: Db, areaId: string): Promise<InsightWave[]> {
+	return db
+		.selectFrom('waves')
+		.select(['id', 'name', 'position', 'startsOn', 'endsOn'])
+		.where('localAreaId', '=', areaId)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('surveys')
+					.select('surveys.id')
+					.whereRef('surveys.waveId', '=', 'waves.id')
+					.where('surveys.status', '!=', 'draft')
+			)
+		)
+		.orderBy('position')
+		.execute();
+}
+
+/** Questionnaires that have been opened (drafts have no answers and may still change). */
+export async function listSurveys(db: Db, areaId: string): Promise<InsightSurvey[]> {
+	return db
+		.selectFrom('surveys')
+		.select(['id', 'waveId', 'audience', 'title', 'status'])
+		.where('localAreaId', '=', areaId)
+		.where('status', '!=', 'draft')
+		.execute();
+}
+
+const questionColumns = [
+	'questions.id',
+	'questions.surveyId',
+	'surveys.waveId',
+	'surveys.audience',
+	'questions.key',
+	'questions.kind',
+	'questions.position',
+	'questions.section',
+	'questions.dimension',
+	'questions.theme',
+	'questions.prompt',
+	'questions.easyRead',
+	'questions.options'
+] as const;
+
+type QuestionRow = Omit<InsightQuestion, 'options'> & { options: string };
+
+function toInsightQuestion(row: QuestionRow): InsightQuestion {
+	return { ...row, options: JSON.parse(row.options) as QuestionOption[] };
+}
+
+/** Every question of the area's opened questionnaires (optionally of some surveys only). */
+export async function listQuestions(
+	db: Db,
+	areaId: string,
+	filter: { surveyIds?: readonly string[]; keys?: readonly string[] } = {}
+): Promise<InsightQuestion[]> {
+	let query = db
+		.selectFrom('questions')
+		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
+		.select(questionColumns)
+		.where('surveys.localAreaId', '=', areaId)
+		.where('surveys.status', '!=', 'draft');
+	if (filter.surveyIds) {
+		if (filter.surveyIds.length === 0) return [];
+		query = query.where('questions.surveyId', 'in', filter.surveyIds);
+	}
+	if (filter.keys) {
+		if (filter.keys.length === 0) return [];
+		query = query.where('questions.key', 'in', filter.keys);
+	}
+	const rows = await query.orderBy('questions.surveyId').orderBy('questions.position').execute();
+	return rows.map(toInsightQuestion);
+}
+
+/** One question of the area (any state), or nothing: other areas' ids find nothing. */
+export async function findQuestion(
+	db: Db,
+	areaId: string,
+	questionId: string
+): Promise<InsightQuestion | undefined> {
+	const row = await db
+		.selectFrom('questions')
+		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
+		.select(questionColumns)
+		.where('surveys.localAreaId', '=', areaId)
+		.where('questions.id', '=', questionId)
+		.executeTakeFirst();
+	return row && toInsightQuestion(row);
+}
+
+/** Finding ids per question id, for the area's findings. */
+export async function listQuestionFindings(db: Db, areaId: string): Promise<Map<string, string[]>> {
+	const rows = await db
+		.selectFrom('questionFindings')
+		.innerJoin('findings', 'findings.id', 'questionFindings.findingId')
+		.select(['questionFindings.questionId', 'questionFindings.findingId'])
+		.where('findings.localAreaId', '=', areaId)
+		.execute();
+	const links = new Map<string, string[]>();
+	for (const row of rows) {
+		const list = links.get(row.questionId) ?? [];
+		list.push(row.findingId);
+		links.set(row.questionId, list);
+	}
+	return links;
+}
+
+/** Running counts per question and value: for the whole area, or for some questions. */
+export async function answerCounts(
+	db: Db,
+	areaId: string,
+	questionIds?: readonly string[]
+): Promise<Map<string, Map<string, number>>> {
+	let query = db
+		.selectFrom('answerCounts')
+		.innerJoin('questions', 'questions.id', 'answerCounts.questionId')
+		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
+		.select(['answerCounts.questionId', 'answerCounts.value', 'answerCounts.n'])
+		.where('surveys.localAreaId', '=', areaId);
+	if (questionIds) {
+		if (questionIds.length === 0) return new Map();
+		query = query.where('answerCounts.questionId', 'in', questionIds);
+	}
+	const counts = new Map<string, Map<string, number>>();
+	for (const row of await query.execute()) {
+		const map = counts.get(row.questionId) ?? new Map<string, number>();
+		map.set(row.value, Number(row.n));
+		counts.set(row.questionId, map);
+	}
+	return counts;
+}
+
+/**
+ * Respondents who chose anything other than "does not apply" in a "choose any" question (its
+ * counts add up to choices, not people). A range read on the covering index.
+ */
+export async function respondentsChoosing(
+	db: Db,
+	questionId: string,
+	values: readonly string[]
+): Promise<number> {
+	if (values.length === 0) return 0;
+	const row = await db
+		.selectFrom('answers')
+		.select(sql<number>`count(distinct response_id)`.as('n'))
+		.where('questionId', '=', questionId)
+		.where('value', 'in', values)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/**
+ * Cross counts of some questions by one about-you question of the same questionnaire: per
+ * question, per group value, per option value. Both sides come from the covering indexes.
+ */
+export async function crossCounts(
+	db: Db,
+	questionIds: readonly string[],
+	byQuestionId: string
+): Promise<Map<string, Map<string, Map<string, number>>>> {
+	const result = new Map<string, Map<string, Map<string, number>>>();
+	if (questionIds.length === 0) return result;
+	const rows = await db
+		.selectFrom('answers as a')
+		.innerJoin('answers as b', (join) =>
+			join.onRef('b.responseId', '=', 'a.responseId').on('b.questionId', '=', byQuestionId)
+		)
+		.select([
+			'a.questionId as questionId',
+			'a.value as value',
+			'b.value as groupValue',
+			(eb) => eb.fn.countAll<number>().as('n')
+		])
+		.where('a.questionId', 'in', questionIds)
+		.groupBy(['a.questionId', 'a.value', 'b.value'])
+		.execute();
+	for (const row of rows) {
+		const byGroup = result.get(row.questionId) ?? new Map<string, Map<string, number>>();
+		const cells = byGroup.get(row.groupValue) ?? new Map<string, number>();
+		cells.set(row.value, Number(row.n));
+		byGroup.set(row.groupValue, cells);
+		result.set(row.questionId, byGroup);
+	}
+	return result;
+}
+
+/** Responses per questionnaire of the area. */
+export async function responseCounts(
+	db: Db,
+	areaId: string,
+	surveyIds: readonly string[]
+): Promise<Map<string, number>> {
+	if (surveyIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('responses')
+		.innerJoin('surveys', 'surveys.id', 'responses.surveyId')
+		.select(['responses.surveyId', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('surveys.localAreaId', '=', areaId)
+		.where('responses.surveyId', 'in', surveyIds)
+		.groupBy('responses.surveyId')
+		.execute();
+	return new Map(rows.map((r) => [r.surveyId, Number(r.n)]));
+}
+
+/** Codes issued and used per batch of a questionnaire. */
+export async function batchUse(db: Db, areaId: string, surveyId: string) {
+	const rows = await db
+		.selectFrom('codeBatches')
+		.leftJoin('accessCodes', 'accessCodes.batchId', 'codeBatches.id')
+		.select((eb) => [
+			'codeBatches.id',
+			'codeBatches.label',
+			'codeBatches.createdAt',
+			eb.fn.count<number>('accessCodes.codeHash').as('issued'),
+			eb.fn.sum<number>('accessCodes.used').as('used')
+		])
+		.where('codeBatches.localAreaId', '=', areaId)
+		.where('codeBatches.surveyId', '=', surveyId)
+		.groupBy(['codeBatches.id', 'codeBatches.label', 'codeBatches.createdAt'])
+		.orderBy('codeBatches.createdAt')
+		.orderBy('codeBatches.label')
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		label: r.label,
+		issued: Number(r.issued),
+		used: Number(r.used ?? 0)
+	}));
+}
+
+/** Comments (free-text answers) per question, any state: the "answers" a text question has. */
+export async function commentCounts(
+	db: Db,
+	areaId: string,
+	surveyIds: readonly string[]
+): Promise<Map<string, { all: number; reviewed: number }>> {
+	if (surveyIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('comments')
+		.innerJoin('surveys', 'surveys.id', 'comments.surveyId')
+		.select((eb) => [
+			'comments.questionId',
+			eb.fn.countAll<number>().as('all'),
+			eb.fn
+				.sum<number>(eb.case().when('comments.status', '=', 'reviewed').then(1).else(0).end())
+				.as('reviewed')
+		])
+		.where('surveys.localAreaId', '=', areaId)
+		.where('comments.surveyId', 'in', surveyIds)
+		.groupBy('comments.questionId')
+		.execute();
+	return new Map(
+		rows.map((r) => [r.questionId, { all: Number(r.all), reviewed: Number(r.reviewed ?? 0) }])
+	);
+}
+
+export interface InsightFinding {
+	id: string;
+	inspectionId: string;
+	kind: string;
+	code: string;
+	title: string;
+	detail: string | null;
+	theme: string;
+	position: number;
+}
+
+export interface InsightInspection {
+	id: string;
+	kind: string;
+	framework: string | null;
+	startsOn: string | null;
+	outcome: string | null;
+	position: number;
+}
+
+/** The area's inspections and their findings, in report order; archived ones left out. */
+export async function listFindings(
+	db: Db,
+	areaId: string
+): Promise<{ inspections: InsightInspection[]; findings: InsightFinding[] }> {
+	const inspections = await db
+		.selectFrom('inspections')
+		.select(['id', 'kind', 'framework', 'startsOn', 'outcome', 'position'])
+		.where('localAreaId', '=', areaId)
+		.where('archived', '=', 0)
+		.orderBy('position')
+		.orderBy('startsOn')
+		.execute();
+	const findings = await db
+		.selectFrom('findings')
+		.select(['id', 'inspectionId', 'kind', 'code', 'title', 'detail', 'theme', 'position'])
+		.where('localAreaId', '=', areaId)
+		.where('archived', '=', 0)
+		.orderBy('position')
+		.execute();
+	const known = new Set(inspections.map((i) => i.id));
+	return { inspections, findings: findings.filter((f) => known.has(f.inspectionId)) };
+}

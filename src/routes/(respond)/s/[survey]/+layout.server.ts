@@ -1,0 +1,13 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { loadQuestionnaire, unavailable } from '$lib/server/responses/service';
+import type { LayoutServerLoad } from './$types';
+
+// Closed and not-yet-open questionnaires still have their start, privacy and accessibility pages;
+// drafts and unknown ids do not exist as far as families can tell.
+export const load: LayoutServerLoad = async ({ params }) => {
+	const questionnaire = await loadQuestionnaire(getDb(), params.survey);
+	const problem = unavailable(questionnaire, ['open', 'closed', 'not_yet_open']);
+	if (problem || !questionnaire) error(problem?.status ?? 404, problem?.message ?? 'Not Found');
+	return { questionnaire };
+};

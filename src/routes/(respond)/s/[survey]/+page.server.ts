@@ -1,0 +1,34 @@
+import { error, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import {
+	admitWithCode,
+	forgetKey,
+	readHeldKey,
+	requireQuestionnaire,
+	surveyPath
+} from '$lib/server/responses/respondent';
+import { unavailable } from '$lib/server/responses/service';
+import { minutesToAnswer } from '$lib/server/surveys/journey';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { questionnaire: q } = await event.parent();
+	// A letter's QR code may carry the code: take it out of the address at once.
+	if (event.url.searchParams.has('code')) await admitWithCode(getDb(), q, event);
+	const problem = unavailable(q);
+	if (problem) error(problem.status, problem.message);
+	return {
+		minutes: minutesToAnswer(q.questions),
+		sent: readHeldKey(event.cookies) === 'sent'
+	};
+};
+
+export const actions: Actions = {
+	/** Open questionnaires: start (again). Forgets that this browser already sent answers. */
+	start: async ({ params, cookies, url }) => {
+		const q = await requireQuestionnaire(getDb(), params.survey);
+		if (q.survey.accessMode === 'code') redirect(303, surveyPath(q.survey.id, 'code'));
+		if (readHeldKey(cookies) === 'sent') forgetKey(cookies, url, q.survey.id);
+		redirect(303, surveyPath(q.survey.id, 'p/1'));
+	}
+};

@@ -1,0 +1,79 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { readAnswerFields } from '$lib/server/responses/answers';
+import { formFields, journeyForm, pageNumber } from '$lib/server/responses/input';
+import {
+	holdKey,
+	requireQuestionnaire,
+	requireRespondent,
+	surveyPath
+} from '$lib/server/responses/respondent';
+import {
+	STALE_FORM,
+	loadAnswers,
+	newTokenKey,
+	savePage,
+	unavailable,
+	type Questionnaire
+} from '$lib/server/responses/service';
+import type { Actions, PageServerLoad } from './$types';
+
+function pageOf(q: Questionnaire, param: string) {
+	const parsed = pageNumber.safeParse(param);
+	const page = parsed.success ? q.pages[parsed.data - 1] : undefined;
+	if (!page) error(404, 'Not Found');
+	return page;
+}
+
+export const load: PageServerLoad = async ({ parent, params, cookies, url }) => {
+	const { questionnaire: q } = await parent();
+	const problem = unavailable(q);
+	if (problem) error(problem.status, problem.message);
+	const db = getDb();
+	const key = await requireRespondent(db, q, cookies);
+	const page = pageOf(q, params.page);
+	const answers = await loadAnswers(db, q, key);
+	const changing = url.searchParams.has('change');
+	const back = changing
+		? 'check'
+		: page.number > 1
+			? `p/${page.number - 1}`
+			: q.survey.accessMode === 'code'
+				? 'code'
+				: '';
+	return {
+		page,
+		values: Object.fromEntries(page.questions.map((x) => [x.id, answers[x.id] ?? []])),
+		changing,
+		back: surveyPath(q.survey.id, back)
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params, cookies, url }) => {
+		const db = getDb();
+		const q = await requireQuestionnaire(db, params.survey);
+		const page = pageOf(q, params.page);
+		const key = (await requireRespondent(db, q, cookies)) ?? newTokenKey();
+		const form = await request.formData();
+		const raw = readAnswerFields(form);
+		// Show back only what belongs on this page, whatever else was posted.
+		const values = Object.fromEntries(page.questions.map((x) => [x.id, raw[x.id] ?? []]));
+		const fields = journeyForm.safeParse(formFields(form));
+		if (!fields.success || fields.data.survey !== q.survey.id) {
+			return fail(400, { errors: [{ questionId: null, message: STALE_FORM }], values });
+		}
+		const saved = await savePage(db, q, page, key, raw, fields.data.intent);
+		if (!saved.ok) return fail(400, { errors: saved.errors, values });
+		holdKey(cookies, url, q.survey.id, key);
+		if (fields.data.intent === 'save') redirect(303, surveyPath(q.survey.id, 'saved'));
+		const last = page.number === q.pages.length;
+		redirect(
+			303,
+			surveyPath(
+				q.survey.id,
+				url.searchParams.has('change') || last ? 'check' : `p/${page.number + 1}`
+			)
+		);
+	}
+};

@@ -1,0 +1,130 @@
+/**
+ * Helpers for the families' journey tests: a test fixture that names each test to the code
+ * limiter and records every request, an accessibility scan, and a way to answer a page.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Page,
+	type Response,
+	type TestInfo
+} from '@playwright/test';
+
+export { expect };
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export const test = base.extend<{ requests: URL[] }>({
+	// Every URL the page asked for, so a test can prove nothing left the origin.
+	requests: async ({ page }, use) => {
+		const urls: URL[] = [];
+		page.on('request', (request) => urls.push(new URL(request.url())));
+		await use(urls);
+	},
+	page: async ({ page }, use, testInfo) => {
+		// All tests share one address; the server's code limiter tells them apart by this name.
+		await page.setExtraHTTPHeaders({
+			'x-heard-test-client': `${testInfo.project.name}:${testInfo.testId}:${testInfo.retry}`
+		});
+		await use(page);
+	}
+});
+
+/** Axe with the WCAG 2.2 AA tags: no violations allowed. */
+export async function expectAccessible(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const found = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(found, `accessibility problems on ${page.url()}`).toEqual([]);
+}
+
+/** The headers every respondent page must send. */
+export function expectPrivateHeaders(response: Response | null): void {
+	expect(response).not.toBeNull();
+	const headers = response!.headers();
+	expect(headers['referrer-policy']).toBe('no-referrer');
+	expect(headers['content-security-policy']).toContain("default-src 'none'");
+	expect(headers['content-security-policy']).toContain("script-src 'self'");
+	expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+}
+
+/** Nothing was requested from another origin. */
+export function expectSameOrigin(requests: URL[], baseURL: string | undefined): void {
+	const origin = new URL(baseURL!).origin;
+	expect(requests.length).toBeGreaterThan(0);
+	expect(requests.filter((url) => url.origin !== origin).map(String)).toEqual([]);
+}
+
+/**
+ * Answer every question on the current page: the first option of each choice (or a given
+ * index), the text given for free text. Works with JavaScript on or off.
+ */
+export async function answerPage(page: Page, text: string, choice = 0): Promise<void> {
+	const groups = page.locator('main .form-group');
+	for (let i = 0; i < (await groups.count()); i++) {
+		const group = groups.nth(i);
+		const textarea = group.locator('textarea');
+		if ((await textarea.count()) > 0) {
+			await textarea.fill(text);
+			continue;
+		}
+		const inputs = group.locator('input[type=radio], input[type=checkbox]');
+		const count = await inputs.count();
+		if (count > 0) await inputs.nth(Math.min(choice, count - 1)).check();
+		else await group.locator('input[type=text]').fill('3');
+	}
+}
+
+/** Answer page after page (each with answerPage) until the check page. */
+export async function answerAllPages(
+	page: Page,
+	text: string,
+	visit?: (page: Page) => Promise<void>
+): Promise<void> {
+	while (/\/p\/\d+$/.test(new URL(page.url()).pathname)) {
+		if (visit) await visit(page);
+		await answerPage(page, text);
+		const before = page.url();
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await page.waitForURL((url) => url.href !== before);
+	}
+	await expect(page).toHaveURL(/\/check$/);
+}
+
+/** The form fields of the current page, as the browser would post them (for tampering tests). */
+export async function formFields(page: Page): Promise<Record<string, string>> {
+	return page.locator('main form').evaluate((form) => {
+		const fields: Record<string, string> = {};
+		for (const [name, value] of new FormData(form as HTMLFormElement)) fields[name] = String(value);
+		return fields;
+	});
+}
+
+/**
+ * A fresh open-wave access code for this test. Respondent tests own batch 0 indices 200–399:
+ * the phone project takes 200–299 and the desktop project 300–399; each test passes its own slot.
+ */
+export function slotIndex(projectName: string, slot: number): number {
+	if (slot < 0 || slot > 99) throw new Error('slots are 0–99');
+	return (projectName === 'phone' ? 200 : 300) + slot;
+}
+
+/** A second, separate browser (no shared cookies), set up like this test's project. */
+export async function freshContext(browser: Browser, testInfo: TestInfo): Promise<BrowserContext> {
+	const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, javaScriptEnabled } =
+		testInfo.project.use;
+	return browser.newContext({
+		viewport,
+		userAgent,
+		deviceScaleFactor,
+		isMobile,
+		hasTouch,
+		baseURL,
+		javaScriptEnabled,
+		extraHTTPHeaders: { 'x-heard-test-client': `${testInfo.project.name}:${testInfo.testId}:2nd` }
+	});
+}
