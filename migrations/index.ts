@@ -5,7 +5,9 @@
  */
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-22T1200_initial';
+import * as responsesInIdOrder from './2026-11-22T1800_responses-in-id-order';
 
 export const migrations: Record<string, Migration> = {
-	'2026-11-22T1200_initial': initial
+	'2026-11-22T1200_initial': initial,
+	'2026-11-22T1800_responses-in-id-order': responsesInIdOrder
 };

@@ -11,25 +11,29 @@
 	};
 
 	// Read aloud: only offered where the browser can speak.
-	if ('speechSynthesis' in window && typeof window.SpeechSynthesisUtterance === 'function') {
-		each('[data-read-aloud]', function (button) {
-			button.hidden = false;
-			button.addEventListener('click', function () {
-				var group = document.getElementById(button.getAttribute('data-read-aloud'));
-				if (!group) return;
-				var parts = [];
-				Array.prototype.forEach.call(group.querySelectorAll('[data-speak]'), function (el) {
-					var text = el.textContent.trim();
-					if (text) parts.push(text);
-				});
-				var utterance = new window.SpeechSynthesisUtterance(parts.join('. '));
-				utterance.lang = 'en-GB';
-				utterance.rate = 0.9;
-				window.speechSynthesis.cancel();
-				window.speechSynthesis.speak(utterance);
+	var canSpeak =
+		'speechSynthesis' in window && typeof window.SpeechSynthesisUtterance === 'function';
+	each('[data-read-aloud]', function (button) {
+		if (!canSpeak) {
+			button.classList.add('read-aloud--unsupported');
+			return;
+		}
+		button.hidden = false;
+		button.addEventListener('click', function () {
+			var group = document.getElementById(button.getAttribute('data-read-aloud'));
+			if (!group) return;
+			var parts = [];
+			Array.prototype.forEach.call(group.querySelectorAll('[data-speak]'), function (el) {
+				var text = el.textContent.trim();
+				if (text) parts.push(text);
 			});
+			var utterance = new window.SpeechSynthesisUtterance(parts.join('. '));
+			utterance.lang = 'en-GB';
+			utterance.rate = 0.9;
+			window.speechSynthesis.cancel();
+			window.speechSynthesis.speak(utterance);
 		});
-	}
+	});
 
 	// Character count, after the GOV.UK pattern: the visible count updates as you type; screen
 	// readers hear it once typing pauses.

@@ -100,6 +100,12 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	await expect(page.getByRole('group', { name: 'Phone preview' })).toBeVisible();
 	await expect(page.getByText('I know who to ask when I need help.')).toBeVisible();
 	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Preview as a young person' }).click();
+	await expect(page.getByText('Question 1 of 3')).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: /The plan describes my child/ })
+	).toBeVisible();
+	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Back to the questionnaire' }).click();
 
 	await page.getByRole('button', { name: 'Open questionnaire' }).click();

@@ -203,6 +203,34 @@ test.describe('question pages', () => {
 	});
 });
 
+test.describe('checking answers', () => {
+	test('unanswered questions are listed with links, and cannot be sent', async ({
+		page
+	}, testInfo) => {
+		const surveyId = openSurveyId(SLUG, 'parent_carer');
+		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 28));
+		await enterCode(page, surveyId, code);
+		await answerPage(page, 'Only the first page');
+		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page).toHaveURL(/\/p\/2$/);
+		await page.goto(`/s/${surveyId}/check`);
+		const summary = page.locator('.error-summary');
+		await expect(summary).toContainText('There is a problem');
+		const first = summary.locator('a').first();
+		await expect(first).toHaveAttribute('href', new RegExp(`/s/${surveyId}/p/2\\?change=1#q-`));
+		await expect(page.getByText('Not answered').first()).toBeVisible();
+		await expectAccessible(page);
+		await page.getByRole('button', { name: 'Send my answers' }).click();
+		await expect(page).toHaveURL(/\/check$/);
+		await expect(summary).toContainText('Select an answer');
+		await expectAccessible(page);
+		expect(codeUsed(surveyId, code)).toBe(0);
+		expect(draftAnswers(surveyId, codeHashOf(code))).toBeDefined();
+		await first.click();
+		await expect(page).toHaveURL(/\/p\/2\?change=1/);
+	});
+});
+
 test.describe('questionnaires families cannot answer', () => {
 	test('closed, not yet open, draft and unknown each get a page and the right status', async ({
 		page

@@ -11,6 +11,7 @@ import {
 	answerAllPages,
 	expect,
 	expectAccessible,
+	expectNoInlineCode,
 	expectPrivateHeaders,
 	expectSameOrigin,
 	slotIndex,
@@ -28,6 +29,10 @@ test.describe('a parent carer answers with JavaScript on', () => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 0));
 		const comment = `More speech therapy please (${testInfo.project.name} js on ${Date.now()})`;
+		// Nothing the strict policy refuses, and nothing that breaks.
+		const problems: string[] = [];
+		page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+		page.on('pageerror', (e) => problems.push(e.message));
 
 		const start = await page.goto(`/s/${surveyId}`);
 		expectPrivateHeaders(start);
@@ -62,6 +67,7 @@ test.describe('a parent carer answers with JavaScript on', () => {
 			pages += 1;
 			await expect(p.getByText(new RegExp(`Page ${pages} of \\d+`))).toBeVisible();
 			await expect(p.getByRole('link', { name: 'Back' })).toBeVisible();
+			await expectNoInlineCode(p, requests);
 			await expectAccessible(p);
 		});
 		expect(pages).toBeGreaterThan(2);
@@ -105,6 +111,7 @@ test.describe('a parent carer answers with JavaScript on', () => {
 		expect(draftAnswers(surveyId, codeHashOf(code))).toBeUndefined();
 
 		expectSameOrigin(requests, baseURL);
+		expect(problems).toEqual([]);
 	});
 });
 

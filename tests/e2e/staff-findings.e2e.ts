@@ -11,6 +11,11 @@ function findingsOf(inspectionId: string) {
 	);
 }
 
+/** The list's section for one inspection: other tests add findings with the same codes. */
+function section(page: Page, inspectionId: string) {
+	return page.locator(`section[aria-labelledby="inspection-${inspectionId}"]`);
+}
+
 async function addInspection(page: Page, outcome: string) {
 	await page.goto('/app/findings');
 	await page.getByRole('link', { name: 'Add an inspection' }).click();
@@ -71,7 +76,7 @@ test('an officer records an inspection and its findings, edits, orders, archives
 
 	// Order: move R2 above R1.
 	await page.goto('/app/findings');
-	await page.getByRole('button', { name: 'Up: move R2 up' }).click();
+	await section(page, inspectionId).getByRole('button', { name: 'Up: move R2 up' }).click();
 	await expect.poll(() => findingsOf(inspectionId).map((f) => f.code)).toEqual(['R2', 'R1']);
 
 	// Edit.
@@ -150,10 +155,10 @@ test.describe('without JavaScript', () => {
 		await addFinding(page, 'N2', 'Second');
 		await page.goto(`/app/findings/new?inspection=${inspectionId}`);
 		await addFinding(page, 'N3', 'Third');
-		await page.getByRole('button', { name: 'Down: move N1 down' }).click();
+		await section(page, inspectionId).getByRole('button', { name: 'Down: move N1 down' }).click();
 		expect(findingsOf(inspectionId).map((f) => f.code)).toEqual(['N2', 'N1', 'N3']);
 		await page.goto('/app/findings');
-		await page.getByRole('button', { name: 'Up: move N3 up' }).click();
+		await section(page, inspectionId).getByRole('button', { name: 'Up: move N3 up' }).click();
 		expect(findingsOf(inspectionId).map((f) => f.code)).toEqual(['N2', 'N3', 'N1']);
 	});
 });

@@ -52,6 +52,16 @@ export function expectPrivateHeaders(response: Response | null): void {
 	expect(headers['content-security-policy']).not.toContain('unsafe-inline');
 }
 
+/**
+ * What the strict policy allows: no inline script or style anywhere, and no script but the
+ * small enhancement file (no framework runtime, no chart or staff code).
+ */
+export async function expectNoInlineCode(page: Page, requests: URL[]): Promise<void> {
+	await expect(page.locator('script:not([src]), [style], style')).toHaveCount(0);
+	const scripts = requests.filter((url) => /\.m?js$/.test(url.pathname)).map((url) => url.pathname);
+	expect([...new Set(scripts)]).toEqual(['/respond.js']);
+}
+
 /** Nothing was requested from another origin. */
 export function expectSameOrigin(requests: URL[], baseURL: string | undefined): void {
 	const origin = new URL(baseURL!).origin;

@@ -12,6 +12,7 @@ export const NAV: readonly NavEntry[] = [
 	{ href: '/app', label: 'Dashboard', minRole: 'viewer' },
 	{ href: '/app/findings', label: 'Areas of weakness', minRole: 'viewer' },
 	{ href: '/app/surveys', label: 'Questionnaires', minRole: 'viewer' },
+	{ href: '/app/comments', label: 'Comments', minRole: 'viewer' },
 	{ href: '/app/exports', label: 'Exports', minRole: 'viewer' },
 	{ href: '/app/evidence', label: 'Evidence pack', minRole: 'viewer' },
 	{ href: '/app/users', label: 'Users', minRole: 'admin' },

@@ -52,7 +52,10 @@ describe.each(['scale', 'single', 'yes_no'] as const)('%s (one option)', (kind) 
 
 	it('refuses a value that is not an option (a tampered form)', () => {
 		const result = parse(question(kind), ['made-up']);
-		expect(result).toEqual({ ok: false, error: 'Select one of the answers shown for “How was it?”' });
+		expect(result).toEqual({
+			ok: false,
+			error: 'Select one of the answers shown for “How was it?”'
+		});
 	});
 
 	it('refuses two answers where one is allowed', () => {

@@ -168,7 +168,7 @@ describe('redaction', () => {
 		expect(row.redacted).toBe(1);
 		expect(row.flags).toBe('[]');
 		// Not in the audit log or anywhere else either.
-		for (const table of ['audit_events', 'comments', 'drafts', 'answers'] as const) {
+		for (const table of ['auditEvents', 'comments', 'drafts', 'answers'] as const) {
 			const dump = JSON.stringify(await db.selectFrom(table).selectAll().execute());
 			expect(dump).not.toContain('Jack');
 			expect(dump).not.toContain('900123');

@@ -27,9 +27,7 @@ export interface Combination {
 }
 
 export type Treatment =
-	| { kind: 'asked' }
-	| { kind: 'coarsened'; merged: string[] }
-	| { kind: 'dropped' };
+	{ kind: 'asked' } | { kind: 'coarsened'; merged: string[] } | { kind: 'dropped' };
 
 export interface ColumnPlan {
 	questionId: string;

@@ -7,16 +7,12 @@
  */
 import { promptFor } from '$lib/questions/options';
 import type { Db } from '../db';
-import { commentCounts } from '../insights/repository';
+import { answersPerQuestion, listThemes, tagsOf } from '../comments/repository';
+import { listFindings } from '../insights/repository';
 import { listQuestions } from '../surveys/repository';
 import { columnsOf, timePeriod, type ExportArea } from './context';
 import type { CsvRow } from './csv';
-import {
-	listExportSurveys,
-	listThemesWithFindings,
-	reviewedCommentPage,
-	themeIdsOfComments
-} from './repository';
+import { listExportSurveys, reviewedCommentPage } from './repository';
 
 export const COMMENT_COLUMNS = columnsOf([
 	'time_period',
@@ -39,11 +35,21 @@ export async function* commentRows(
 	area: ExportArea,
 	waveId: string | null
 ): AsyncGenerator<CsvRow> {
-	const themes = await listThemesWithFindings(db, area.id);
+	const { findings } = await listFindings(db, area.id);
+	const themes = new Map(
+		(await listThemes(db, area.id)).map((t) => [
+			t.id,
+			{
+				name: t.name,
+				findingCodes: findings.filter((f) => t.findingIds.includes(f.id)).map((f) => f.code)
+			}
+		])
+	);
 	for (const survey of await listExportSurveys(db, area.id, waveId)) {
 		const young = survey.audience === 'young_person';
 		const questions = new Map((await listQuestions(db, survey.id)).map((q) => [q.id, q]));
-		const counts = await commentCounts(db, area.id, [survey.id]);
+		// The comment pages' rule: a question's comments only once it has enough answers.
+		const counts = await answersPerQuestion(db, area.id, [...questions.keys()]);
 		const fixed = {
 			time_period: timePeriod(survey),
 			wave: survey.waveName,
@@ -55,13 +61,13 @@ export async function* commentRows(
 		for (;;) {
 			const page = await reviewedCommentPage(db, survey.id, after, COMMENT_PAGE);
 			if (page.length === 0) break;
-			const tags = await themeIdsOfComments(
+			const tags = await tagsOf(
 				db,
 				page.map((c) => c.id)
 			);
 			for (const comment of page) {
 				const question = questions.get(comment.questionId);
-				if (!question || (counts.get(question.id)?.all ?? 0) < area.rules.minBase) continue;
+				if (!question || (counts.get(question.id) ?? 0) < area.rules.minBase) continue;
 				const base = {
 					...fixed,
 					question_key: question.key,

@@ -16,6 +16,8 @@ export interface CsvColumn {
 
 export type CsvCell = string | number | null | undefined;
 export type CsvRow = Record<string, CsvCell>;
+/** A row as an object keyed by column key, or as cells in the columns' order (faster for big files). */
+export type CsvRecord = CsvRow | readonly CsvCell[];
 
 export function csvOptions(columns: readonly CsvColumn[]): Options {
 	return {
@@ -36,7 +38,7 @@ function formatNumber(value: number): string {
 /** A readable byte stream of the CSV for any (async) iterable of rows. */
 export function csvStream(
 	columns: readonly CsvColumn[],
-	rows: Iterable<CsvRow> | AsyncIterable<CsvRow>
+	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>
 ): Readable {
 	const stringifier = stringify(csvOptions(columns));
 	const source = Readable.from(rows, { objectMode: true });
@@ -59,7 +61,7 @@ export function csvFilename(parts: readonly string[], date: string): string {
 export function csvResponse(
 	filename: string,
 	columns: readonly CsvColumn[],
-	rows: Iterable<CsvRow> | AsyncIterable<CsvRow>
+	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>
 ): Response {
 	const body = Readable.toWeb(csvStream(columns, rows)) as ReadableStream<Uint8Array>;
 	return new Response(body, {

@@ -87,7 +87,10 @@ export function fileInfo(key: FileKey): ExportFileInfo {
 }
 
 /** Where a file is downloaded from. */
-export function fileHref(key: FileKey, options: { waveId?: string | null; surveyId?: string }): string {
+export function fileHref(
+	key: FileKey,
+	options: { waveId?: string | null; surveyId?: string }
+): string {
 	if (key === 'responses' || key === 'responses-metadata') {
 		return `/app/exports/surveys/${options.surveyId}/${key}.csv`;
 	}

@@ -29,8 +29,16 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 		...PERIOD,
 		...SURVEY,
 		['question_key', 'code', 'The question’s stable key: the same in every wave, for trends.'],
-		['question_text', 'text', 'The question as the audience saw it (easy-read wording for young people).'],
-		['finding_codes', 'codes', 'The inspection findings the question speaks to, separated by "; ".'],
+		[
+			'question_text',
+			'text',
+			'The question as the audience saw it (easy-read wording for young people).'
+		],
+		[
+			'finding_codes',
+			'codes',
+			'The inspection findings the question speaks to, separated by "; ".'
+		],
 		['theme_code', 'code', 'The question’s theme in the question bank.'],
 		[
 			'dimension',
@@ -48,9 +56,21 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 			'count',
 			'Valid answers: respondents who answered with anything other than "does not apply / don’t know". The base of pct.'
 		],
-		['pct', 'percent', 'n_option as a percentage of n_valid, to one decimal place. [z] for "does not apply".'],
-		['ci_lower', 'percent', 'Lower end of the 95% confidence interval of pct (Wilson score interval).'],
-		['ci_upper', 'percent', 'Upper end of the 95% confidence interval of pct (Wilson score interval).'],
+		[
+			'pct',
+			'percent',
+			'n_option as a percentage of n_valid, to one decimal place. [z] for "does not apply".'
+		],
+		[
+			'ci_lower',
+			'percent',
+			'Lower end of the 95% confidence interval of pct (Wilson score interval).'
+		],
+		[
+			'ci_upper',
+			'percent',
+			'Upper end of the 95% confidence interval of pct (Wilson score interval).'
+		],
 		['marker', 'marker', 'The row’s marker, if any: see the markers below.']
 	],
 	findings: [
@@ -58,7 +78,11 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 		['inspection', 'text', 'The inspection that made the finding, with its first day.'],
 		['finding_code', 'code', 'The finding’s code in the inspection report (for example L1, E3).'],
 		['finding_title', 'text', 'The finding as the inspection report puts it.'],
-		['finding_kind', 'text', 'Fundamental failing, significant weakness, area of concern, area for improvement or strength.'],
+		[
+			'finding_kind',
+			'text',
+			'Fundamental failing, significant weakness, area of concern, area for improvement or strength.'
+		],
 		['theme_code', 'code', 'The finding’s theme.'],
 		['dimension', 'code', 'lived_experience, co_production, access or outcomes.'],
 		['audience', 'code', 'all (both questionnaires together), parent_carer or young_person.'],
@@ -90,7 +114,11 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 		...SURVEY,
 		['question_key', 'code', 'The free-text question’s key.'],
 		['question_text', 'text', 'The free-text question as the audience saw it.'],
-		['theme', 'text', 'A theme the reviewing officer tagged the comment with (blank: none). A comment with several themes has a row for each.'],
+		[
+			'theme',
+			'text',
+			'A theme the reviewing officer tagged the comment with (blank: none). A comment with several themes has a row for each.'
+		],
 		['finding_codes', 'codes', 'The findings the theme speaks to, separated by "; ".'],
 		[
 			'comment',
@@ -102,10 +130,18 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 	rates: [
 		...PERIOD,
 		...SURVEY,
-		['batch', 'text', 'A batch of access codes (for example one district’s letters); "All batches" is the questionnaire’s total.'],
+		[
+			'batch',
+			'text',
+			'A batch of access codes (for example one district’s letters); "All batches" is the questionnaire’s total.'
+		],
 		['codes_issued', 'count', 'Access codes issued in the batch.'],
 		['codes_used', 'count', 'Access codes used to send a response.'],
-		['response_rate_pct', 'percent', 'codes_used as a percentage of codes_issued, to one decimal place.'],
+		[
+			'response_rate_pct',
+			'percent',
+			'codes_used as a percentage of codes_issued, to one decimal place.'
+		],
 		['marker', 'marker', 'The row’s marker, if any: see the markers below.']
 	]
 };
@@ -121,11 +157,21 @@ export function metadataRows(area: ExportArea): CsvRow[] {
 	const rows: CsvRow[] = [];
 	for (const [file, described] of Object.entries(DESCRIPTIONS)) {
 		for (const [column, type, description] of described) {
-			rows.push({ file: FILE_LABELS[file as keyof typeof DESCRIPTIONS], column, type, description });
+			rows.push({
+				file: FILE_LABELS[file as keyof typeof DESCRIPTIONS],
+				column,
+				type,
+				description
+			});
 		}
 	}
 	for (const [marker, meaning] of Object.entries(MARKERS) as [Marker, string][]) {
-		rows.push({ file: 'all files', column: marker, type: 'marker', description: markerText(marker, meaning, area) });
+		rows.push({
+			file: 'all files',
+			column: marker,
+			type: 'marker',
+			description: markerText(marker, meaning, area)
+		});
 	}
 	const { minBase, minCount } = area.rules;
 	rows.push(
@@ -148,7 +194,8 @@ export function metadataRows(area: ExportArea): CsvRow[] {
 			file: 'all files',
 			column: '(demo)',
 			type: 'rule',
-			description: 'DEMO: this local area holds synthetic demonstration data only. Nothing here is real.'
+			description:
+				'DEMO: this local area holds synthetic demonstration data only. Nothing here is real.'
 		});
 	}
 	return rows;

@@ -42,7 +42,14 @@ export async function* rateRows(
 		const rates = (await surveyResults(db, area.id, survey.id))?.rates;
 		if (!rates) {
 			const z = '[z]';
-			yield { ...fixed, batch: '', codes_issued: z, codes_used: z, response_rate_pct: z, marker: z };
+			yield {
+				...fixed,
+				batch: '',
+				codes_issued: z,
+				codes_used: z,
+				response_rate_pct: z,
+				marker: z
+			};
 			continue;
 		}
 		const row = (batch: string, rate: PublicRate) => ({
@@ -50,7 +57,8 @@ export async function* rateRows(
 			batch,
 			codes_issued: rate.issued,
 			codes_used: rate.used,
-			response_rate_pct: typeof rate.percent === 'number' ? round1(rate.percent * 100) : rate.percent,
+			response_rate_pct:
+				typeof rate.percent === 'number' ? round1(rate.percent * 100) : rate.percent,
 			marker: rate.used === '[c]' || rate.percent === '[c]' ? '[c]' : ''
 		});
 		for (const batch of rates.batches) yield row(batch.label, batch);

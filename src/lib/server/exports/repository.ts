@@ -44,7 +44,11 @@ export async function listExportSurveys(
 		.where('surveys.localAreaId', '=', areaId)
 		.where('surveys.status', '!=', 'draft');
 	if (waveId) query = query.where('surveys.waveId', '=', waveId);
-	return query.orderBy('waves.position').orderBy('surveys.audience').orderBy('surveys.id').execute();
+	return query
+		.orderBy('waves.position')
+		.orderBy('surveys.audience')
+		.orderBy('surveys.id')
+		.execute();
 }
 
 export async function findExportSurvey(
@@ -110,18 +114,30 @@ export async function responseIdPage(
 	return rows.map((r) => r.id);
 }
 
-export async function answersOfResponses(db: Db, responseIds: readonly string[]) {
-	if (responseIds.length === 0) return [];
+/**
+ * The answers of one page of responses: every answer whose response id lies between the page's
+ * first and last id, read as one range of the answers' primary key (much cheaper than looking
+ * each response up), kept to this questionnaire's questions. In response id order.
+ */
+export async function answersInRange(
+	db: Db,
+	first: string,
+	last: string,
+	questionIds: readonly string[]
+) {
+	if (questionIds.length === 0) return [];
 	return db
 		.selectFrom('answers')
 		.select(['responseId', 'questionId', 'value'])
-		.where('responseId', 'in', responseIds)
+		.where('responseId', '>=', first)
+		.where('responseId', '<=', last)
+		.where('questionId', 'in', questionIds)
+		.orderBy('responseId')
 		.execute();
 }
 
-/** Free-text answers of these responses with their review state (bodies of unreviewed ones are not read). */
-export async function commentsOfResponses(db: Db, responseIds: readonly string[]) {
-	if (responseIds.length === 0) return [];
+/** Free-text answers in the same range, with their review state (unreviewed bodies are not read). */
+export async function commentsInRange(db: Db, surveyId: string, first: string, last: string) {
 	return db
 		.selectFrom('comments')
 		.select((eb) => [
@@ -130,7 +146,9 @@ export async function commentsOfResponses(db: Db, responseIds: readonly string[]
 			'status',
 			eb.case().when('status', '=', 'reviewed').then(eb.ref('body')).else(null).end().as('body')
 		])
-		.where('responseId', 'in', responseIds)
+		.where('responseId', '>=', first)
+		.where('responseId', '<=', last)
+		.where('surveyId', '=', surveyId)
 		.execute();
 }
 
@@ -196,49 +214,4 @@ export async function reviewedCommentPage(
 		.where('status', '=', 'reviewed');
 	if (after !== null) query = query.where('id', '>', after);
 	return query.orderBy('id').limit(limit).execute();
-}
-
-export async function themeIdsOfComments(
-	db: Db,
-	commentIds: readonly string[]
-): Promise<Map<string, string[]>> {
-	const themes = new Map<string, string[]>();
-	if (commentIds.length === 0) return themes;
-	const rows = await db
-		.selectFrom('commentTags')
-		.select(['commentId', 'themeId'])
-		.where('commentId', 'in', commentIds)
-		.execute();
-	for (const row of rows) themes.set(row.commentId, [...(themes.get(row.commentId) ?? []), row.themeId]);
-	return themes;
-}
-
-/** The area's comment themes with the codes of the findings each speaks to. */
-export async function listThemesWithFindings(db: Db, areaId: string) {
-	const themes = await db
-		.selectFrom('commentThemes')
-		.select(['id', 'name'])
-		.where('localAreaId', '=', areaId)
-		.orderBy('name')
-		.execute();
-	const links = await db
-		.selectFrom('commentThemeFindings')
-		.innerJoin('commentThemes', 'commentThemes.id', 'commentThemeFindings.themeId')
-		.innerJoin('findings', 'findings.id', 'commentThemeFindings.findingId')
-		.innerJoin('inspections', 'inspections.id', 'findings.inspectionId')
-		.select(['commentThemeFindings.themeId', 'findings.code'])
-		.where('commentThemes.localAreaId', '=', areaId)
-		.where('findings.localAreaId', '=', areaId)
-		.orderBy('inspections.position')
-		.orderBy('findings.position')
-		.execute();
-	return new Map(
-		themes.map((t) => [
-			t.id,
-			{
-				name: t.name,
-				findingCodes: [...new Set(links.filter((l) => l.themeId === t.id).map((l) => l.code))]
-			}
-		])
-	);
 }

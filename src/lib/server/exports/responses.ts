@@ -22,11 +22,11 @@ import { newId } from '../ids';
 import { listQuestions } from '../surveys/repository';
 import { NOT_ANSWERED, planAboutYou, type AboutYouPlan, type Treatment } from './about-you';
 import { timePeriod, type ExportArea } from './context';
-import type { CsvColumn, CsvRow } from './csv';
+import type { CsvCell, CsvColumn, CsvRow } from './csv';
 import {
 	answerCombinations,
-	answersOfResponses,
-	commentsOfResponses,
+	answersInRange,
+	commentsInRange,
 	responseIdPage,
 	type ExportSurvey,
 	type IdRange
@@ -41,10 +41,7 @@ const SINGLE_ANSWER = new Set(['single', 'yes_no', 'scale']);
 export const UNREVIEWED = '[x]';
 
 export type ColumnTreatment =
-	| Treatment
-	| { kind: 'unsupported' }
-	| { kind: 'answer' }
-	| { kind: 'reviewed-text' };
+	Treatment | { kind: 'unsupported' } | { kind: 'answer' } | { kind: 'reviewed-text' };
 
 export interface ResponsesPlan {
 	survey: ExportSurvey;
@@ -82,7 +79,8 @@ export async function planResponses(
 	for (const q of questions) {
 		if (treatments.has(q.id)) continue;
 		if (q.dimension === 'about_you') treatments.set(q.id, { kind: 'unsupported' });
-		else if (questionType(q.kind).storage === 'comments') treatments.set(q.id, { kind: 'reviewed-text' });
+		else if (questionType(q.kind).storage === 'comments')
+			treatments.set(q.id, { kind: 'reviewed-text' });
 		else treatments.set(q.id, { kind: 'answer' });
 	}
 	const dropped = (q: Question) => {
@@ -105,13 +103,25 @@ export async function planResponses(
 	};
 }
 
-/** The rows, in random order, read page by page. */
+/** How one column's cell is written from a response's values. */
+type Writer =
+	| { kind: 'about'; index: number }
+	| { kind: 'text'; questionId: string }
+	| { kind: 'number'; slot: number }
+	| { kind: 'choice'; slot: number; labels: Map<string, string> }
+	| { kind: 'multi'; slot: number; question: Question };
+
+/** The rows (as cells in column order), in random order, read page by page. */
 export async function* responseRows(
 	db: Db,
 	plan: ResponsesPlan,
 	pageSize = RESPONSE_PAGE
-): AsyncGenerator<CsvRow> {
-	const fixed = { time_period: timePeriod(plan.survey), wave: plan.survey.waveName };
+): AsyncGenerator<CsvCell[]> {
+	const fixed = [timePeriod(plan.survey), plan.survey.waveName];
+	const questionIds = plan.questions.map((q) => q.id);
+	const slots = new Map(questionIds.map((id, i) => [id, i]));
+	const aboutSlots = plan.aboutYou.questions.map((q) => slots.get(q.id)!);
+	const writers = writersOf(plan, slots);
 	const start = newId();
 	// From a random id to the end, then from the beginning up to it.
 	for (const first of [{ from: start }, { before: start }] as IdRange[]) {
@@ -119,7 +129,34 @@ export async function* responseRows(
 		for (;;) {
 			const ids = await responseIdPage(db, plan.survey.id, range, pageSize);
 			if (ids.length === 0) break;
-			const rows = await pageRows(db, plan, ids, fixed);
+			const [answers, comments] = await Promise.all([
+				answersInRange(db, ids[0]!, ids.at(-1)!, questionIds),
+				commentsInRange(db, plan.survey.id, ids[0]!, ids.at(-1)!)
+			]);
+			const text = new Map<string, string>();
+			for (const c of comments) {
+				text.set(
+					`${c.responseId}\u0000${c.questionId}`,
+					c.status === 'reviewed' ? (c.body ?? '') : UNREVIEWED
+				);
+			}
+			const rows: CsvCell[][] = [];
+			let next = 0;
+			// Both lists are in id order: walk them together.
+			for (const id of ids) {
+				const values: (string[] | undefined)[] = new Array(questionIds.length);
+				while (next < answers.length && answers[next]!.responseId < id) next++;
+				for (; next < answers.length && answers[next]!.responseId === id; next++) {
+					const slot = slots.get(answers[next]!.questionId)!;
+					(values[slot] ??= []).push(answers[next]!.value);
+				}
+				const about = plan.aboutYou.plan.cellsFor(aboutSlots.map((s) => values[s]?.[0] ?? null));
+				// Its about-you group was not there when the columns were decided: leave it out.
+				if (about === null) continue;
+				const row: CsvCell[] = [...fixed];
+				for (const w of writers) row.push(cellOf(w, values, about, text, id));
+				rows.push(row);
+			}
 			shuffle(rows);
 			yield* rows;
 			if (ids.length < pageSize) break;
@@ -128,60 +165,45 @@ export async function* responseRows(
 	}
 }
 
-async function pageRows(
-	db: Db,
-	plan: ResponsesPlan,
-	ids: string[],
-	fixed: { time_period: string; wave: string }
-): Promise<CsvRow[]> {
-	const [answers, comments] = await Promise.all([
-		answersOfResponses(db, ids),
-		commentsOfResponses(db, ids)
-	]);
-	const byResponse = new Map<string, Map<string, string[]>>();
-	for (const a of answers) {
-		let values = byResponse.get(a.responseId);
-		if (!values) byResponse.set(a.responseId, (values = new Map()));
-		values.set(a.questionId, [...(values.get(a.questionId) ?? []), a.value]);
-	}
-	const text = new Map<string, string>();
-	for (const c of comments) {
-		text.set(`${c.responseId}\u0000${c.questionId}`, c.status === 'reviewed' ? (c.body ?? '') : UNREVIEWED);
-	}
-
-	const rows: CsvRow[] = [];
-	for (const id of ids) {
-		const values = byResponse.get(id) ?? new Map<string, string[]>();
-		const about = plan.aboutYou.plan.cellsFor(
-			plan.aboutYou.questions.map((q) => values.get(q.id)?.[0] ?? null)
-		);
-		// Its about-you group was not there when the columns were decided: leave it out.
-		if (about === null) continue;
-		const aboutCells = new Map<string, string>();
-		let k = 0;
-		for (const column of plan.aboutYou.plan.columns) {
-			if (column.treatment.kind !== 'dropped') aboutCells.set(column.questionId, about[k++]!);
-		}
-		const row: CsvRow = { ...fixed };
-		for (const q of plan.included) {
-			row[`q:${q.id}`] = aboutCells.has(q.id)
-				? aboutCells.get(q.id)!
-				: cellOf(q, values.get(q.id) ?? [], text.get(`${id}\u0000${q.id}`));
-		}
-		rows.push(row);
-	}
-	return rows;
+function writersOf(plan: ResponsesPlan, slots: Map<string, number>): Writer[] {
+	const kept = plan.aboutYou.plan.columns
+		.filter((c) => c.treatment.kind !== 'dropped')
+		.map((c) => c.questionId);
+	return plan.included.map((q): Writer => {
+		const slot = slots.get(q.id)!;
+		if (kept.includes(q.id)) return { kind: 'about', index: kept.indexOf(q.id) };
+		if (questionType(q.kind).storage === 'comments') return { kind: 'text', questionId: q.id };
+		if (q.kind === 'number') return { kind: 'number', slot };
+		if (q.kind === 'multi') return { kind: 'multi', slot, question: q };
+		return { kind: 'choice', slot, labels: new Map(q.options.map((o) => [o.value, o.label])) };
+	});
 }
 
-function cellOf(question: Question, values: string[], text: string | undefined): string | number {
-	const type = questionType(question.kind);
-	if (type.storage === 'comments') return text ?? '';
-	if (values.length === 0) return '';
-	if (question.kind === 'number') {
-		const n = Number(values[0]);
-		return Number.isFinite(n) ? n : '';
+function cellOf(
+	w: Writer,
+	values: (string[] | undefined)[],
+	about: string[],
+	text: Map<string, string>,
+	responseId: string
+): CsvCell {
+	switch (w.kind) {
+		case 'about':
+			return about[w.index];
+		case 'text':
+			return text.get(`${responseId}\u0000${w.questionId}`) ?? '';
+		case 'number': {
+			const n = Number(values[w.slot]?.[0] ?? NaN);
+			return Number.isFinite(n) ? n : '';
+		}
+		case 'choice': {
+			const value = values[w.slot]?.[0];
+			return value === undefined ? '' : (w.labels.get(value) ?? value);
+		}
+		case 'multi': {
+			const chosen = values[w.slot];
+			return chosen ? questionType('multi').display(w.question, chosen) : '';
+		}
 	}
-	return type.display(question, values);
 }
 
 /** Fisher–Yates with a cryptographic source: the order must not be guessable either. */
@@ -244,7 +266,10 @@ export function responsesMetadataRows(plan: ResponsesPlan): CsvRow[] {
 		in_this_file: text
 	});
 	rows.push(
-		note('(rows)', 'One row per response, in random order. There are no response ids and no submission dates.'),
+		note(
+			'(rows)',
+			'One row per response, in random order. There are no response ids and no submission dates.'
+		),
 		note('(blank)', 'A blank cell: the question was not answered.'),
 		note(
 			UNREVIEWED,

@@ -84,18 +84,39 @@ export async function* resultRows(
 	}
 }
 
-type FigureCells = Pick<CsvRow, 'n_option' | 'n_valid' | 'pct' | 'ci_lower' | 'ci_upper' | 'marker'>;
+type FigureCells = Pick<
+	CsvRow,
+	'n_option' | 'n_valid' | 'pct' | 'ci_lower' | 'ci_upper' | 'marker'
+>;
 
 function optionCells(option: PublicOption, n: PublicCount): FigureCells {
 	if (option.notApplicable) {
 		const marker = option.count === '[c]' ? '[c]' : '[z]';
-		return { n_option: option.count, n_valid: n, pct: '[z]', ci_lower: '[z]', ci_upper: '[z]', marker };
+		return {
+			n_option: option.count,
+			n_valid: n,
+			pct: '[z]',
+			ci_lower: '[z]',
+			ci_upper: '[z]',
+			marker
+		};
 	}
 	if (n === 0) {
 		return { n_option: 0, n_valid: 0, pct: '[x]', ci_lower: '[x]', ci_upper: '[x]', marker: '[x]' };
 	}
-	if (typeof option.count !== 'number' || typeof option.percent !== 'number' || typeof n !== 'number') {
-		return { n_option: option.count, n_valid: n, pct: '[c]', ci_lower: '[c]', ci_upper: '[c]', marker: '[c]' };
+	if (
+		typeof option.count !== 'number' ||
+		typeof option.percent !== 'number' ||
+		typeof n !== 'number'
+	) {
+		return {
+			n_option: option.count,
+			n_valid: n,
+			pct: '[c]',
+			ci_lower: '[c]',
+			ci_upper: '[c]',
+			marker: '[c]'
+		};
 	}
 	// The option's own interval, by the same Wilson function and [u] rule as a share's.
 	const interval = wilson(option.count, n);

@@ -14,7 +14,7 @@ import type { Audience, Wave } from '../db/schema';
 import { findAreaWave, listWaves } from '../surveys/repository';
 import { commentRows, COMMENT_COLUMNS } from './comments';
 import { loadExportArea, type ExportArea } from './context';
-import { csvFilename, csvStream, type CsvColumn, type CsvRow } from './csv';
+import { csvFilename, csvStream, type CsvColumn, type CsvRecord } from './csv';
 import {
 	AREA_FILES,
 	SURVEY_FILES,
@@ -41,7 +41,7 @@ import { RESULT_COLUMNS, resultRows } from './results';
 export interface ExportFile {
 	filename: string;
 	columns: readonly CsvColumn[];
-	rows: Iterable<CsvRow> | AsyncIterable<CsvRow>;
+	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
 }
 
 const AUDIENCE_WORDS: Record<Audience, string> = {
@@ -149,10 +149,16 @@ export async function downloadSurveyFile(
 	const survey = area && (await findExportSurvey(db, area.id, surveyId));
 	if (!area || !survey) return undefined;
 	const file = buildSurveyFile(db, area, key, await planResponses(db, area, survey));
-	await audit(db, user, 'export_downloaded', { type: 'survey', id: survey.id }, {
-		file: key,
-		filename: file.filename
-	});
+	await audit(
+		db,
+		user,
+		'export_downloaded',
+		{ type: 'survey', id: survey.id },
+		{
+			file: key,
+			filename: file.filename
+		}
+	);
 	return file;
 }
 
@@ -214,10 +220,10 @@ export async function downloadZip(
 	}
 	zip.end();
 
-	const filename = csvFilename([area.slug, 'all files', wave ? wave.name : 'all waves'], today()).replace(
-		/\.csv$/,
-		'.zip'
-	);
+	const filename = csvFilename(
+		[area.slug, 'all files', wave ? wave.name : 'all waves'],
+		today()
+	).replace(/\.csv$/, '.zip');
 	await audit(
 		db,
 		user,
@@ -256,7 +262,12 @@ export async function exportsPage(db: Db, user: SessionUser, waveId: string | nu
 	const surveys = await listExportSurveys(db, area.id, wave?.id ?? null);
 	const mayTakeResponses = hasRole(user.role, fileInfo('responses').minRole);
 	return {
-		area: { name: area.name, isDemo: area.isDemo, minBase: area.rules.minBase, minCount: area.rules.minCount },
+		area: {
+			name: area.name,
+			isDemo: area.isDemo,
+			minBase: area.rules.minBase,
+			minCount: area.rules.minCount
+		},
 		waves: waves.map((w) => ({ id: w.id, name: w.name })),
 		wave: wave ? { id: wave.id, name: wave.name } : null,
 		areaFiles: AREA_FILES.map((f) => ({

@@ -16,9 +16,15 @@ import {
 	opts
 } from '../testing/fixtures';
 import { loadExportArea } from './context';
-import { csvStream, type CsvColumn, type CsvRow } from './csv';
+import { csvStream, type CsvColumn, type CsvRecord } from './csv';
 
-export const SCALE = ['strongly-agree', 'agree', 'neither', 'disagree', 'strongly-disagree'] as const;
+export const SCALE = [
+	'strongly-agree',
+	'agree',
+	'neither',
+	'disagree',
+	'strongly-disagree'
+] as const;
 
 /** Answers for one wave: per response, its scale value, district (null: skipped) and comment. */
 export interface Planned {
@@ -130,10 +136,11 @@ export function sessionUser(areaId: string, role: Role = 'officer'): SessionUser
 /** The whole CSV a file streams, as text. */
 export async function csvText(file: {
 	columns: readonly CsvColumn[];
-	rows: Iterable<CsvRow> | AsyncIterable<CsvRow>;
+	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
 }): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of csvStream(file.columns, file.rows)) chunks.push(Buffer.from(chunk as Buffer));
+	for await (const chunk of csvStream(file.columns, file.rows))
+		chunks.push(Buffer.from(chunk as Buffer));
 	return Buffer.concat(chunks).toString('utf8');
 }
 

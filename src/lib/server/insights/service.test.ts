@@ -59,7 +59,7 @@ async function setUp() {
 		.where('id', '=', findings[2]!.id)
 		.execute();
 	const waves = [await makeWave(db, area.id, 0), await makeWave(db, area.id, 1)];
-	const surveys = [];
+	const surveys: Awaited<ReturnType<typeof makeSurvey>>[] = [];
 	for (const [w, waveId] of waves.entries()) {
 		const survey = await makeSurvey(db, area.id, {
 			waveId,

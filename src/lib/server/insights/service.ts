@@ -28,6 +28,7 @@ import {
 	type ChangeFigure,
 	type PooledShare,
 	type PublicBreakdown,
+	type PublicCount,
 	type PublicQuestion,
 	type PublicRate,
 	type Rules
@@ -149,10 +150,16 @@ function dimensionSummary(
 	};
 }
 
+/**
+ * A finding's card: lived experience and co-production always (saying so when nothing is asked
+ * about them), access and outcomes when questions on them are linked.
+ */
 function card(area: AreaFigures, finding: InsightFinding): FindingCard {
-	const dimensions = (['lived_experience', 'co_production'] as const).map((d) =>
-		dimensionSummary(area, finding.id, d)
-	);
+	const linked = (d: ChartedDimension) =>
+		area.pool.some((q) => q.dimension === d && q.findingIds.includes(finding.id));
+	const dimensions = CHARTED_DIMENSIONS.filter(
+		(d) => d === 'lived_experience' || d === 'co_production' || linked(d)
+	).map((d) => dimensionSummary(area, finding.id, d));
 	return {
 		id: finding.id,
 		code: finding.code,
@@ -518,14 +525,14 @@ async function multiFigures(
 export interface SurveyResults {
 	rules: Rules;
 	survey: InsightSurvey & { audienceLabel: string; waveName: string };
-	responses: number;
+	responses: PublicCount;
 	rates: { batches: (PublicRate & { label: string })[]; total: PublicRate } | null;
 	questions: {
 		id: string;
 		section: string | null;
 		wording: QuestionWording;
 		figures: PublicQuestion | null;
-		comments: { all: number; reviewed: number } | null;
+		comments: { all: PublicCount; reviewed: PublicCount } | null;
 	}[];
 }
 
@@ -553,7 +560,7 @@ export async function surveyResults(
 			section: q.section,
 			wording: wording(q),
 			figures,
-			comments: q.kind === 'text' ? (comments.get(q.id) ?? { all: 0, reviewed: 0 }) : null
+			comments: q.kind === 'text' ? commentFigures(comments.get(q.id), area.rules) : null
 		});
 	}
 	return {
@@ -563,11 +570,18 @@ export async function surveyResults(
 			audienceLabel: AUDIENCE_LABELS[survey.audience],
 			waveName: area.waves.find((w) => w.id === survey.waveId)?.name ?? ''
 		},
-		responses: responses.get(surveyId) ?? 0,
+		responses: suppress({ kind: 'count', value: responses.get(surveyId) ?? 0 }, area.rules),
 		rates: shownRates && {
 			batches: shownRates.batches.map((b, i) => ({ ...b, label: batches[i]!.label })),
 			total: shownRates.total
 		},
 		questions: rows
+	};
+}
+
+function commentFigures(counts: { all: number; reviewed: number } | undefined, rules: Rules) {
+	return {
+		all: suppress({ kind: 'count', value: counts?.all ?? 0 }, rules),
+		reviewed: suppress({ kind: 'count', value: counts?.reviewed ?? 0 }, rules)
 	};
 }

@@ -22,15 +22,7 @@ import { protect, type Figure } from './protect';
 import { newcombe, verdictOf, wilson, type Verdict } from './stats';
 import { hasPositiveShare, sum, type QuestionFigures } from './summarise';
 
-export type Marker = '[c]' | '[u]' | '[x]' | '[z]';
-
-/** The markers' meanings, as in the question bank's `suppression` block. */
-export const MARKERS: Record<Marker, string> = {
-	'[c]': 'suppressed to protect confidentiality',
-	'[u]': 'low reliability: base under 30 or interval wider than plus or minus 15 points',
-	'[x]': 'not available',
-	'[z]': 'not applicable'
-};
+export { MARKERS, type Marker } from '../../components/insights/markers';
 
 export interface Rules {
 	/** Smallest base for a percentage (never below 10). */
@@ -144,7 +136,8 @@ export type SuppressInput =
 	  }
 	| { kind: 'pooled'; parts: readonly ShareFigure[] }
 	| { kind: 'change'; later: ShareFigure | undefined; earlier: ShareFigure | undefined }
-	| { kind: 'rates'; batches: readonly { issued: number; used: number }[] };
+	| { kind: 'rates'; batches: readonly { issued: number; used: number }[] }
+	| { kind: 'count'; value: number };
 
 export function suppress(
 	input: Extract<SuppressInput, { kind: 'question' }>,
@@ -166,6 +159,10 @@ export function suppress(
 	input: Extract<SuppressInput, { kind: 'rates' }>,
 	rules: Rules
 ): { batches: PublicRate[]; total: PublicRate };
+export function suppress(
+	input: Extract<SuppressInput, { kind: 'count' }>,
+	rules: Rules
+): PublicCount;
 /** The one gate between figures and what people see. */
 export function suppress(input: SuppressInput, rules: Rules): unknown {
 	const safe = rulesFor(rules);
@@ -180,6 +177,9 @@ export function suppress(input: SuppressInput, rules: Rules): unknown {
 			return change(input.later, input.earlier, safe);
 		case 'rates':
 			return rates(input.batches, safe);
+		case 'count':
+			// A count on its own (responses to a questionnaire, comments on a question).
+			return isSmall(input.value, safe) ? '[c]' : input.value;
 	}
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeSurvey } from '../testing/fixtures';
 import { createBatch } from './batches';
-import { batchCounts, showBatchRates, showCount, showRate, surveyCounts } from './rates';
+import { areaBatchCounts, areaRules, batchCounts, showBatchRates, showCount } from './rates';
 
 const rules = { minCount: 5, minBase: 10 };
 
@@ -19,22 +19,19 @@ describe('showing rates', () => {
 	});
 
 	it('gives a percentage only on a base of at least 10 and an unsuppressed count', () => {
-		expect(showRate({ issued: 400, used: 120 }, rules)).toEqual({
-			issued: '400',
-			used: '120',
-			percent: '30%'
-		});
-		expect(showRate({ issued: 9, used: 6 }, rules)).toEqual({
-			issued: '9',
-			used: '6',
-			percent: null
-		});
-		expect(showRate({ issued: 400, used: 3 }, rules)).toEqual({
-			issued: '400',
-			used: '[c]',
-			percent: null
-		});
-		expect(showRate({ issued: 400, used: 0 }, rules).percent).toBe('0%');
+		const shown = showBatchRates(
+			[
+				{ issued: 400, used: 120 },
+				{ issued: 9, used: 6 }
+			],
+			rules
+		);
+		expect(shown.batches).toEqual([
+			{ issued: '400', used: '120', percent: '30%' },
+			{ issued: '9', used: '6', percent: null }
+		]);
+		expect(shown.total).toEqual({ issued: '409', used: '126', percent: '31%' });
+		expect(showBatchRates([{ issued: 400, used: 0 }], rules).total.percent).toBe('0%');
 	});
 
 	it('hides a second batch when one is suppressed and the total is shown', () => {
@@ -47,6 +44,7 @@ describe('showing rates', () => {
 			rules
 		);
 		expect(shown.batches.map((b) => b.used)).toEqual(['30', '[c]', '[c]']);
+		expect(shown.batches.map((b) => b.percent)).toEqual(['30%', null, null]);
 		expect(shown.total).toEqual({ issued: '300', used: '43', percent: '14%' });
 	});
 });
@@ -79,9 +77,22 @@ describe('counting', () => {
 		const perBatch = await batchCounts(db, survey.id);
 		expect(perBatch.get(north.batch.id)).toEqual({ issued: 6, used: 6 });
 		expect([...perBatch.values()].map((c) => c.issued).sort()).toEqual([4, 6]);
-		expect(await surveyCounts(db, area.id)).toEqual(
-			new Map([[survey.id, { issued: 10, used: 6 }]])
-		);
-		expect(await surveyCounts(db, (await makeArea(db)).id)).toEqual(new Map());
+		const perSurvey = await areaBatchCounts(db, area.id);
+		expect([...perSurvey.keys()]).toEqual([survey.id]);
+		expect(
+			perSurvey
+				.get(survey.id)!
+				.map((c) => c.issued)
+				.sort()
+		).toEqual([4, 6]);
+		expect(await areaBatchCounts(db, (await makeArea(db)).id)).toEqual(new Map());
+	});
+
+	it('reads the area’s rules, never below the national minimums', async () => {
+		const db = await createTestDb();
+		const area = await makeArea(db);
+		expect(await areaRules(db, area.id)).toEqual({ minBase: 10, minCount: 5 });
+		await db.updateTable('localAreas').set({ minCount: 3, minBase: 30 }).execute();
+		expect(await areaRules(db, area.id)).toEqual({ minBase: 30, minCount: 5 });
 	});
 });

@@ -11,7 +11,9 @@ import type { CodeBatch, Survey } from '../db/schema';
 import { findAreaBatch } from '../responses/batches';
 import { findAreaQuestion, findAreaSurvey } from './repository';
 
-export async function officerSurvey(surveyId: string): Promise<{ user: SessionUser; survey: Survey }> {
+export async function officerSurvey(
+	surveyId: string
+): Promise<{ user: SessionUser; survey: Survey }> {
 	const user = requireRole('officer');
 	const survey = await findAreaSurvey(getDb(), user.localAreaId, surveyId);
 	if (!survey) error(404, 'Not found');

@@ -3,12 +3,7 @@ import type { Db } from '../db';
 import { hashCode, normaliseCode } from '../responses/codes';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
-import {
-	DOWNLOAD_WINDOW_MS,
-	authoriseDownload,
-	codesView,
-	createCodeBatch
-} from './builder-codes';
+import { DOWNLOAD_WINDOW_MS, authoriseDownload, codesView, createCodeBatch } from './builder-codes';
 import type { Actor } from './service';
 
 let db: Db;
@@ -48,8 +43,14 @@ describe('createCodeBatch', () => {
 
 	it('refuses codes for an open-link or closed questionnaire, and another area’s', async () => {
 		const area = actor.localAreaId;
-		const open = await makeSurvey(db, area, { accessMode: 'open', waveId: await makeWave(db, area, 1) });
-		const closed = await makeSurvey(db, area, { status: 'closed', waveId: await makeWave(db, area, 2) });
+		const open = await makeSurvey(db, area, {
+			accessMode: 'open',
+			waveId: await makeWave(db, area, 1)
+		});
+		const closed = await makeSurvey(db, area, {
+			status: 'closed',
+			waveId: await makeWave(db, area, 2)
+		});
 		const other = await makeSurvey(db, (await makeArea(db)).id);
 
 		const outcomes = [
@@ -75,7 +76,14 @@ describe('authoriseDownload', () => {
 		const { batch, codes } = await batchOf(3);
 		const posted = [codes[2]!.toLowerCase().replace('-', ''), codes[0]!, codes[1]!];
 
-		const outcome = await authoriseDownload(db, actor, { surveyId, batchId: batch.id }, posted, 'letters', { part: 1 });
+		const outcome = await authoriseDownload(
+			db,
+			actor,
+			{ surveyId, batchId: batch.id },
+			posted,
+			'letters',
+			{ part: 1 }
+		);
 
 		expect(outcome.ok && outcome.codes).toEqual([codes[2], codes[0], codes[1]]);
 		const events = await db.selectFrom('auditEvents').select(['action', 'detail']).execute();

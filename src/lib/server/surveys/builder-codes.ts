@@ -11,14 +11,9 @@
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
 import type { CodeBatch, Survey } from '../db/schema';
-import {
-	countBatchHashes,
-	createBatch,
-	findAreaBatch,
-	listBatches
-} from '../responses/batches';
+import { countBatchHashes, createBatch, findAreaBatch, listBatches } from '../responses/batches';
 import { formatCode, hashCode, isWellFormedCode, normaliseCode } from '../responses/codes';
-import { areaThresholds, batchCounts, showBatchRates } from '../responses/rates';
+import { areaRules, batchCounts, showBatchRates } from '../responses/rates';
 import type { BatchInput } from './input';
 import { findAreaSurvey } from './repository';
 import type { Actor, Outcome } from './service';
@@ -78,7 +73,7 @@ export async function codesView(db: Db, areaId: string, surveyId: string) {
 	const [batches, counts, thresholds] = await Promise.all([
 		listBatches(db, survey.id),
 		batchCounts(db, survey.id),
-		areaThresholds(db, areaId)
+		areaRules(db, areaId)
 	]);
 	const rates = showBatchRates(
 		batches.map((b) => counts.get(b.id) ?? { issued: 0, used: 0 }),

@@ -36,7 +36,9 @@ describe('enterPaperResponse', () => {
 
 		const responses = await db.selectFrom('responses').selectAll().execute();
 		expect(responses.map((r) => r.channel)).toEqual(['paper']);
-		expect(await db.selectFrom('answerCounts').select(['value', 'n']).orderBy('value').execute()).toEqual([
+		expect(
+			await db.selectFrom('answerCounts').select(['value', 'n']).orderBy('value').execute()
+		).toEqual([
 			{ value: 'agree', n: 1 },
 			{ value: 'south', n: 1 }
 		]);

@@ -7,7 +7,7 @@ import { DIMENSIONS, type Dimension, type Question } from '$lib/questions/types'
 import { THEMES, themeTitle } from '../areas/themes';
 import { today, type Db } from '../db';
 import type { Survey } from '../db/schema';
-import { areaThresholds, showCount, showRate, surveyCounts } from '../responses/rates';
+import { areaBatchCounts, areaRules, showBatchRates, showCount } from '../responses/rates';
 import { availability } from './availability';
 import { questionFor } from './bank';
 import * as repo from './repository';
@@ -50,7 +50,7 @@ export async function builderView(db: Db, areaId: string, surveyId: string, filt
 		repo.listWaves(db, areaId),
 		repo.findAreaWave(db, areaId, survey.waveId),
 		repo.countResponses(db, survey.id),
-		areaThresholds(db, areaId)
+		areaRules(db, areaId)
 	]);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	return {
@@ -144,8 +144,8 @@ export async function surveyList(db: Db, areaId: string) {
 	const [surveys, waves, counts, thresholds] = await Promise.all([
 		repo.listAreaSurveys(db, areaId),
 		repo.listWaves(db, areaId),
-		surveyCounts(db, areaId),
-		areaThresholds(db, areaId)
+		areaBatchCounts(db, areaId),
+		areaRules(db, areaId)
 	]);
 	return [...waves].reverse().map((wave) => ({
 		wave: { id: wave.id, name: wave.name, startsOn: wave.startsOn },
@@ -156,7 +156,8 @@ export async function surveyList(db: Db, areaId: string) {
 				return {
 					...s,
 					responses: showCount(Number(responseCount ?? 0), thresholds),
-					rate: codes ? showRate(codes, thresholds) : null
+					// The survey's total, suppressed with its batches as the codes page shows them.
+					rate: codes ? showBatchRates(codes, thresholds).total : null
 				};
 			})
 	}));

@@ -102,7 +102,12 @@ function readWaveChoice(values: Record<string, string>): Parsed<WaveChoice> {
 }
 
 /** Two parses whose messages are shown together. */
-function both<A, B, T>(a: Parsed<A>, b: Parsed<B>, values: Record<string, string>, join: (a: A, b: B) => T): Parsed<T> {
+function both<A, B, T>(
+	a: Parsed<A>,
+	b: Parsed<B>,
+	values: Record<string, string>,
+	join: (a: A, b: B) => T
+): Parsed<T> {
 	if (a.ok && b.ok) return { ok: true, data: join(a.data, b.data) };
 	return {
 		ok: false,
@@ -176,10 +181,15 @@ export type NewSurveyInput = z.infer<typeof newSurveySchema> & { wave: WaveChoic
 
 export function parseNewSurvey(form: FormData): Parsed<NewSurveyInput> {
 	const values = readFields(form, NEW_SURVEY_FIELDS);
-	return both(parseWith(newSurveySchema, values), readWaveChoice(values), values, (survey, wave) => ({
-		...survey,
-		wave
-	}));
+	return both(
+		parseWith(newSurveySchema, values),
+		readWaveChoice(values),
+		values,
+		(survey, wave) => ({
+			...survey,
+			wave
+		})
+	);
 }
 
 export const COPY_FIELDS = ['waveId', 'newWaveName', 'newWaveStartsOn'] as const;
@@ -192,7 +202,9 @@ export function parseCopy(form: FormData): Parsed<WaveChoice> {
 
 const idField = z.string().trim().min(1, 'Choose a question');
 
-export function parseMove(form: FormData): Parsed<{ questionId: string; direction: 'up' | 'down' }> {
+export function parseMove(
+	form: FormData
+): Parsed<{ questionId: string; direction: 'up' | 'down' }> {
 	return parseWith(
 		z.object({
 			questionId: idField,
@@ -328,7 +340,8 @@ function readOptionRows(form: FormData): { rows: OptionRow[]; errors: FormErrors
 			remove: get('remove') !== ''
 		};
 		if (!row.value && !row.label && !row.easyRead) continue;
-		if (!row.remove && !row.label) errors[optionField(i, 'label')] = `Enter words for option ${i + 1}`;
+		if (!row.remove && !row.label)
+			errors[optionField(i, 'label')] = `Enter words for option ${i + 1}`;
 		else if (row.label.length > 200)
 			errors[optionField(i, 'label')] = `Option ${i + 1} must be 200 characters or fewer`;
 		if (row.positive && row.notApplicable)
@@ -355,7 +368,10 @@ export function parseQuestionEdit(form: FormData): Parsed<QuestionEdit> {
 }
 
 /** Rows that stay, as options. New rows get a stable value from their words. */
-export function toOptions(rows: OptionRow[], makeValue: (label: string) => string): QuestionOption[] {
+export function toOptions(
+	rows: OptionRow[],
+	makeValue: (label: string) => string
+): QuestionOption[] {
 	return rows
 		.filter((row) => !row.remove)
 		.map((row) => ({

@@ -138,9 +138,7 @@ describe('building from the bank', () => {
 		]);
 		expect(questions[1]!.options.map((o) => o.label)).toEqual(['North', 'South']);
 		const links = await listSurveyLinks(db, surveyId);
-		expect(links.map((l) => l.findingId).sort()).toEqual(
-			[findings[0]!.id, findings[2]!.id].sort()
-		);
+		expect(links.map((l) => l.findingId).sort()).toEqual([findings[0]!.id, findings[2]!.id].sort());
 		expect(links.every((l) => l.questionId === questions[0]!.id)).toBe(true);
 	});
 
@@ -150,7 +148,12 @@ describe('building from the bank', () => {
 		const [question] = await listQuestions(db, surveyId);
 		expect(question!.easyRead).toBe('My plan is right about me.');
 		expect(question!.settings).toEqual({ faces: true });
-		expect(question!.options.map((o) => o.label)).toEqual(['Yes', 'Sometimes', 'No', 'I don\'t know']);
+		expect(question!.options.map((o) => o.label)).toEqual([
+			'Yes',
+			'Sometimes',
+			'No',
+			"I don't know"
+		]);
 	});
 
 	it('refuses a question already there, or not in the bank, and adds none of the batch', async () => {
@@ -196,8 +199,22 @@ describe('writing and editing questions', () => {
 		edit.options[0]!.label = 'Mainstream';
 		edit.options[1]!.remove = true;
 		edit.options.push(
-			{ value: '', label: 'Special school', easyRead: null, positive: false, notApplicable: false, remove: false },
-			{ value: 'forged', label: 'Mainstream', easyRead: null, positive: false, notApplicable: false, remove: false }
+			{
+				value: '',
+				label: 'Special school',
+				easyRead: null,
+				positive: false,
+				notApplicable: false,
+				remove: false
+			},
+			{
+				value: 'forged',
+				label: 'Mainstream',
+				easyRead: null,
+				positive: false,
+				notApplicable: false,
+				remove: false
+			}
 		);
 
 		const outcome = await updateQuestion(db, actor, surveyId, question!.id, edit);
@@ -226,7 +243,13 @@ describe('writing and editing questions', () => {
 		noPositive.options.forEach((o) => (o.positive = false));
 
 		const refused = await updateQuestion(db, actor, surveyId, scale!.id, noPositive);
-		const clash = await updateQuestion(db, actor, surveyId, yesNo!.id, editOf(yesNo!, { key: scale!.key }));
+		const clash = await updateQuestion(
+			db,
+			actor,
+			surveyId,
+			yesNo!.id,
+			editOf(yesNo!, { key: scale!.key })
+		);
 
 		expect(!refused.ok && refused.errors.options).toMatch(/at least one option marked as positive/);
 		expect(!clash.ok && clash.errors.key).toMatch(/already has the key/);
@@ -336,7 +359,10 @@ describe('opening', () => {
 			['closesOn', 'The closing date must be the same as or after the opening date.'],
 			['closesOn', 'The closing date has passed. Choose a closing date from today onwards.'],
 			['resultsOn', 'The date results will be shared must be after the closing date.'],
-			[lived!.id, '“I feel listened to” is a lived-experience question, so link it to at least one finding.'],
+			[
+				lived!.id,
+				'“I feel listened to” is a lived-experience question, so link it to at least one finding.'
+			],
 			[single!.id, '“Which one?” needs at least 2 answer options.'],
 			[single!.id, '“Which one?” is a co-production question, so link it to at least one finding.']
 		]);
@@ -384,7 +410,13 @@ describe('closing', () => {
 		const made = await makeSurvey(db, areaId, { status: 'open' });
 		await db
 			.insertInto('drafts')
-			.values({ keyHash: 'k', surveyId: made.id, answers: '{}', savedOn: '2030-01-01', expiresOn: '2999-01-01' })
+			.values({
+				keyHash: 'k',
+				surveyId: made.id,
+				answers: '{}',
+				savedOn: '2030-01-01',
+				expiresOn: '2999-01-01'
+			})
 			.execute();
 
 		expect(await closeSurvey(db, actor, made.id)).toEqual({ ok: true });

@@ -180,7 +180,12 @@ export async function openSurvey(
 	if (isFailure(survey)) return survey;
 	const problems = await openingProblems(db, survey, on);
 	if (problems.length > 0) {
-		return { ok: false, status: 400, errors: { '': 'This questionnaire cannot open yet' }, problems };
+		return {
+			ok: false,
+			status: 400,
+			errors: { '': 'This questionnaire cannot open yet' },
+			problems
+		};
 	}
 	await inTransaction(db, async (trx) => {
 		await repo.updateSurvey(trx, actor.localAreaId, survey.id, {
@@ -433,10 +438,7 @@ export async function updateQuestion(
 	const kept = rows.filter((row) => !row.remove);
 	const options = type.hasOptions
 		? toOptions(rows, (label) =>
-				uniqueSlug(
-					optionValue(label),
-					kept.map((r) => r.value).filter(Boolean)
-				)
+				uniqueSlug(optionValue(label), kept.map((r) => r.value).filter(Boolean))
 			)
 		: [];
 	const updated: Question = {

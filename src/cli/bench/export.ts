@@ -1,0 +1,373 @@
+/**
+ * The responses export at scale: streams the responses file of the questionnaire with the most
+ * responses and prints the total time, the time to the first byte and the peak memory (RSS and
+ * heap), with the heap sampled at each quarter of the rows to show it stays flat.
+ *
+ *   tsx src/cli/bench/export.ts [--responses 100000] [--database file:data/bench-export.db]
+ *                               [--http build-dir]
+ *
+ * The database is DATABASE_URL's (as made by `npm run seed:load -- --responses 100000`) or
+ * `--database`; if no questionnaire there has enough responses, a load area is added to it with
+ * that many responses (30 answers each, a third with a reviewed comment) through the same
+ * storeResponses the app uses. `--http` also starts that build on the database, signs in as a
+ * bench officer and downloads the file over HTTP, reading the server's own peak RSS.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Question } from '../../lib/questions/types';
+import { hashPassword } from '../../lib/server/auth/password';
+import { createDb, nowIso, type Db } from '../../lib/server/db';
+import { migrateToLatest } from '../../lib/server/db/migrator';
+import { hashSeed, pickWeighted, seededRandom } from '../../lib/server/demo/random';
+import { loadExportArea } from '../../lib/server/exports/context';
+import { csvStream } from '../../lib/server/exports/csv';
+import { findExportSurvey } from '../../lib/server/exports/repository';
+import { planResponses, responseRows } from '../../lib/server/exports/responses';
+import { newId } from '../../lib/server/ids';
+import { storeResponses, type NewResponse } from '../../lib/server/responses/store';
+import {
+	aboutYouQuestions,
+	bankQuestions,
+	freeTextQuestions,
+	questionFor
+} from '../../lib/server/surveys/bank';
+import { listQuestions } from '../../lib/server/surveys/repository';
+
+const MiB = 1024 * 1024;
+const BENCH_EMAIL = 'bench-officer@bench.example';
+const BENCH_PASSWORD = 'bench export officer password 1';
+
+interface Largest {
+	surveyId: string;
+	areaId: string;
+	responses: number;
+}
+
+async function largestSurvey(db: Db): Promise<Largest | undefined> {
+	const row = await db
+		.selectFrom('responses')
+		.innerJoin('surveys', 'surveys.id', 'responses.surveyId')
+		.select((eb) => ['surveys.id', 'surveys.localAreaId', eb.fn.countAll<number>().as('n')])
+		.groupBy(['surveys.id', 'surveys.localAreaId'])
+		.orderBy('n', 'desc')
+		.executeTakeFirst();
+	return row && { surveyId: row.id, areaId: row.localAreaId, responses: Number(row.n) };
+}
+
+/** A load area with one questionnaire of 25 bank questions, 4 about-you and 2 free-text ones. */
+async function makeLoad(db: Db, responses: number): Promise<Largest> {
+	const areaId = newId();
+	const waveId = newId();
+	const surveyId = newId();
+	const createdAt = nowIso();
+	const districts = ['North', 'Central', 'East', 'South'];
+	await db
+		.insertInto('localAreas')
+		.values({
+			id: areaId,
+			slug: `bench-${areaId.slice(0, 6)}`,
+			name: 'Bench load area',
+			districts: JSON.stringify(districts),
+			createdAt
+		})
+		.execute();
+	await db
+		.insertInto('waves')
+		.values({
+			id: waveId,
+			localAreaId: areaId,
+			name: 'Bench wave',
+			startsOn: '2026-01-05',
+			endsOn: '2026-02-16',
+			position: 0
+		})
+		.execute();
+	await db
+		.insertInto('surveys')
+		.values({
+			id: surveyId,
+			localAreaId: areaId,
+			waveId,
+			audience: 'parent_carer',
+			title: 'Bench questionnaire',
+			intro: 'Load for the export benchmark',
+			status: 'closed',
+			accessMode: 'code',
+			opensOn: '2026-01-05',
+			closesOn: '2026-02-16',
+			resultsOn: null,
+			copiedFromId: null,
+			createdAt,
+			openedAt: createdAt,
+			closedAt: createdAt
+		})
+		.execute();
+	const drafts = [
+		...bankQuestions().slice(0, 25),
+		...aboutYouQuestions(districts)
+			.filter((q) => q.key !== 'respondent')
+			.slice(0, 4),
+		...freeTextQuestions().slice(0, 2)
+	].map((q) => questionFor(q, 'parent_carer'));
+	await db
+		.insertInto('questions')
+		.values(
+			drafts.map((d, position) => ({
+				id: newId(),
+				surveyId,
+				position,
+				section: d.section,
+				kind: d.kind,
+				key: d.key,
+				dimension: d.dimension,
+				theme: d.theme,
+				prompt: d.prompt,
+				easyRead: d.easyRead,
+				hint: d.hint,
+				required: d.required ? 1 : 0,
+				options: JSON.stringify(d.options),
+				settings: JSON.stringify(d.settings)
+			}))
+		)
+		.execute();
+	const questions = await listQuestions(db, surveyId);
+	const random = seededRandom(hashSeed(`bench:${responses}`));
+	const BATCH = 2000;
+	for (let done = 0; done < responses; done += BATCH) {
+		const batch = Array.from({ length: Math.min(BATCH, responses - done) }, () =>
+			loadResponse(random, questions)
+		);
+		await db.transaction().execute((trx) => storeResponses(trx, surveyId, questions, batch));
+		process.stdout.write(`\r  stored ${Math.min(done + BATCH, responses)} of ${responses}`);
+	}
+	process.stdout.write('\n');
+	await db
+		.updateTable('comments')
+		.set({ status: 'reviewed', reviewedOn: '2026-02-20' })
+		.where('surveyId', '=', surveyId)
+		.execute();
+	return { surveyId, areaId, responses };
+}
+
+function loadResponse(random: () => number, questions: Question[]): NewResponse {
+	const answers: NewResponse['answers'] = {};
+	for (const q of questions) {
+		if (q.kind === 'text') {
+			if (random() < 0.33)
+				answers[q.id] = [`Comment ${Math.floor(random() * 1e9)}: the wait was long.`];
+		} else if (q.kind === 'multi') {
+			answers[q.id] = q.options
+				.filter(() => random() < 0.3)
+				.map((o) => o.value)
+				.slice(0, 3);
+		} else if (q.options.length > 0) {
+			const weights = q.options.map((_, i) => (i === 0 ? 2 : 1));
+			answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
+		}
+	}
+	return { submittedOn: '2026-01-20', channel: 'web', answers };
+}
+
+interface Measured {
+	rows: number;
+	bytes: number;
+	firstByteMs: number;
+	totalMs: number;
+	peakRss: number;
+	peakHeap: number;
+	heapAtQuarters: number[];
+}
+
+/** Streams the file into a counting sink, sampling memory as it goes. */
+async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
+	const area = (await loadExportArea(db, found.areaId))!;
+	const survey = (await findExportSurvey(db, area.id, found.surveyId))!;
+	global.gc?.();
+	let peakRss = process.memoryUsage().rss;
+	let peakHeap = process.memoryUsage().heapUsed;
+	const sample = () => {
+		const m = process.memoryUsage();
+		peakRss = Math.max(peakRss, m.rss);
+		peakHeap = Math.max(peakHeap, m.heapUsed);
+	};
+	const timer = setInterval(sample, 20);
+	const started = performance.now();
+	let firstByteMs = -1;
+	let bytes = 0;
+	let rows = 0;
+	const heapAtQuarters: number[] = [];
+	try {
+		const plan = await planResponses(db, area, survey);
+		async function* counted() {
+			for await (const row of responseRows(db, plan)) {
+				rows++;
+				if (rows % Math.max(1, Math.floor(found.responses / 4)) === 0) {
+					heapAtQuarters.push(process.memoryUsage().heapUsed);
+				}
+				yield row;
+			}
+		}
+		for await (const chunk of csvStream(plan.columns, counted())) {
+			if (firstByteMs < 0) firstByteMs = performance.now() - started;
+			bytes += (chunk as Buffer).length;
+		}
+	} finally {
+		clearInterval(timer);
+	}
+	sample();
+	return {
+		rows,
+		bytes,
+		firstByteMs,
+		totalMs: performance.now() - started,
+		peakRss,
+		peakHeap,
+		heapAtQuarters
+	};
+}
+
+async function waitForServer(origin: string, server: ReturnType<typeof spawn>) {
+	for (let i = 0; i < 300; i++) {
+		if (server.exitCode !== null) throw new Error(`the server stopped (${server.exitCode})`);
+		const up = await fetch(`${origin}/login`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (up) return;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error('the server did not start');
+}
+
+/** Starts the built server on the database, signs in as the bench officer and downloads the file. */
+async function measureOverHttp(db: Db, url: string, build: string, found: Largest) {
+	const existing = await db
+		.selectFrom('users')
+		.select('id')
+		.where('email', '=', BENCH_EMAIL)
+		.executeTakeFirst();
+	if (!existing) {
+		await db
+			.insertInto('users')
+			.values({
+				id: newId(),
+				localAreaId: found.areaId,
+				email: BENCH_EMAIL,
+				name: 'Bench officer',
+				role: 'officer',
+				passwordHash: await hashPassword(BENCH_PASSWORD),
+				expiresOn: null,
+				disabledAt: null,
+				createdAt: nowIso()
+			})
+			.execute();
+	} else {
+		await db
+			.updateTable('users')
+			.set({ localAreaId: found.areaId })
+			.where('id', '=', existing.id)
+			.execute();
+	}
+	const port = 4300 + Math.floor(Math.random() * 500);
+	const origin = `http://localhost:${port}`;
+	const server = spawn('node', [build], {
+		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: url, HEARD_DEMO: '0' },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		await waitForServer(origin, server);
+		const login = await fetch(`${origin}/login`, {
+			method: 'POST',
+			headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
+			redirect: 'manual'
+		});
+		const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0]!;
+		if (!cookie) throw new Error(`sign-in failed (${login.status})`);
+		const vmHwm = () => {
+			const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+			return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+		};
+		const before = vmHwm();
+		const started = performance.now();
+		const response = await fetch(`${origin}/app/exports/surveys/${found.surveyId}/responses.csv`, {
+			headers: { cookie }
+		});
+		if (!response.ok || !response.body) throw new Error(`download answered ${response.status}`);
+		let firstByteMs = -1;
+		let bytes = 0;
+		for await (const chunk of response.body) {
+			if (firstByteMs < 0) firstByteMs = performance.now() - started;
+			bytes += chunk.length;
+		}
+		return {
+			bytes,
+			firstByteMs,
+			totalMs: performance.now() - started,
+			rssBefore: before,
+			peakRss: vmHwm()
+		};
+	} finally {
+		server.kill();
+	}
+}
+
+const mib = (n: number) => `${(n / MiB).toFixed(1)} MiB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			responses: { type: 'string', default: '100000' },
+			database: { type: 'string' },
+			http: { type: 'string' }
+		}
+	});
+	const wanted = Number(values.responses);
+	if (!Number.isInteger(wanted) || wanted < 1) {
+		console.error('--responses must be a whole number');
+		return 2;
+	}
+	const url = values.database ?? process.env.DATABASE_URL ?? 'file:data/bench-export.db';
+	const db = createDb(url);
+	try {
+		await migrateToLatest(db);
+		let found = await largestSurvey(db);
+		if (!found || found.responses < wanted) {
+			console.log(`No questionnaire with ${wanted} responses in ${url}: adding a load area.`);
+			found = await makeLoad(db, wanted);
+		}
+		console.log(`Responses file of a questionnaire with ${found.responses} responses (${url})`);
+		const m = await measureInProcess(db, found);
+		console.log(
+			[
+				'In process:',
+				`  rows ${m.rows}, ${mib(m.bytes)} of CSV`,
+				`  time to first byte ${ms(m.firstByteMs)}, total ${ms(m.totalMs)} (${Math.round(m.rows / (m.totalMs / 1000))} rows/s)`,
+				`  peak RSS ${mib(m.peakRss)}, peak heap ${mib(m.peakHeap)}`,
+				`  heap at each quarter of the rows: ${m.heapAtQuarters.map(mib).join(', ')}`
+			].join('\n')
+		);
+		if (values.http) {
+			const h = await measureOverHttp(db, url, values.http, found);
+			console.log(
+				[
+					`Over HTTP (node ${values.http}):`,
+					`  ${mib(h.bytes)} downloaded`,
+					`  time to first byte ${ms(h.firstByteMs)}, total ${ms(h.totalMs)}`,
+					`  server peak RSS ${mib(h.peakRss)} (${mib(h.rssBefore)} before the download)`
+				].join('\n')
+			);
+		}
+		return 0;
+	} finally {
+		await db.destroy();
+	}
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	process.exit(await main());
+}

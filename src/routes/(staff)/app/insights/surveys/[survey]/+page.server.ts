@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { surveyResults } from '$lib/server/insights/service';
+
+export const load = async ({ params }) => {
+	const user = requireRole('viewer');
+	const results = await surveyResults(getDb(), user.localAreaId, params.survey);
+	if (!results) error(404, 'Not found');
+	return { results };
+};
