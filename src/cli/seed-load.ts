@@ -205,7 +205,9 @@ export async function seedLoad(db: Db, options: LoadOptions): Promise<LoadArea> 
 			const rows = Array.from({ length: size }, () =>
 				syntheticResponse(random, survey.questions, survey.wave)
 			);
-			await db.transaction().execute((trx) => storeResponses(trx, survey.id, survey.questions, rows));
+			await db
+				.transaction()
+				.execute((trx) => storeResponses(trx, survey.id, survey.questions, rows));
 			done += size;
 			options.onProgress?.(done, options.responses);
 		}
@@ -225,7 +227,12 @@ function drafts(audience: Audience): QuestionDraft[] {
 	return [...bank, ...about, ...text];
 }
 
-function syntheticResponse(random: () => number, questions: Question[], wave: number): NewResponse {
+/** One family’s answers to every question (the bench submits these too). */
+export function syntheticResponse(
+	random: () => number,
+	questions: Question[],
+	wave: number
+): NewResponse {
 	const answers: NewResponse['answers'] = {};
 	const mood = (random() - 0.5) * 0.3;
 	for (const q of questions) {
@@ -280,12 +287,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
 				if (now - last > 2000 || done === total) {
 					last = now;
 					const rate = Math.round(done / ((now - started) / 1000));
-					console.log(`  ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} responses (${rate.toLocaleString('en-GB')}/s)`);
+					console.log(
+						`  ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} responses (${rate.toLocaleString('en-GB')}/s)`
+					);
 				}
 			}
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		console.log(`Load area ${area.slug} made with ${responses.toLocaleString('en-GB')} responses in ${seconds} s.`);
+		console.log(
+			`Load area ${area.slug} made with ${responses.toLocaleString('en-GB')} responses in ${seconds} s.`
+		);
 		console.log(`Sign in as ${area.email} with password ${area.password}`);
 	} finally {
 		await db.destroy();

@@ -1,6 +1,14 @@
 /** axe (WCAG 2.2 AA) and a 320px-wide phone on every page of the sign-in and workspace shell. */
 import { expect, type Page } from '@playwright/test';
-import { demoAdmin, expectAccessible, idsOfArea, signIn, signInAs, test } from './support/staff';
+import {
+	createUser,
+	demoAdmin,
+	expectAccessible,
+	idsOfArea,
+	signIn,
+	signInAs,
+	test
+} from './support/staff';
 
 const SLUG = 'lancashire';
 
@@ -45,6 +53,21 @@ test('workspace pages of an admin', async ({ page }) => {
 	await page.goto('/app/findings/new');
 	await page.getByRole('button', { name: 'Add finding' }).click();
 	await expect(page.getByRole('alert')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('error pages inside the workspace', async ({ page }) => {
+	await signInAs(page, createUser({ slug: SLUG, role: 'viewer', tag: 'a11y' }));
+	expect((await page.goto('/app/users'))?.status()).toBe(403);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'You do not have permission to see this'
+	);
+	await expectAccessible(page);
+	expect((await page.goto('/app/findings/not-a-finding'))?.status()).toBe(403);
+	await signInAs(page, demoAdmin(SLUG));
+	expect((await page.goto('/app/findings/not-a-finding'))?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
 	await expectAccessible(page);
 });
 

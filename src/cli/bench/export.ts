@@ -171,6 +171,8 @@ function loadResponse(random: () => number, questions: Question[]): NewResponse 
 }
 
 interface Measured {
+	baselineRss: number;
+	baselineHeap: number;
 	rows: number;
 	bytes: number;
 	firstByteMs: number;
@@ -185,8 +187,9 @@ async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
 	const area = (await loadExportArea(db, found.areaId))!;
 	const survey = (await findExportSurvey(db, area.id, found.surveyId))!;
 	global.gc?.();
-	let peakRss = process.memoryUsage().rss;
-	let peakHeap = process.memoryUsage().heapUsed;
+	const baseline = process.memoryUsage();
+	let peakRss = baseline.rss;
+	let peakHeap = baseline.heapUsed;
 	const sample = () => {
 		const m = process.memoryUsage();
 		peakRss = Math.max(peakRss, m.rss);
@@ -203,6 +206,8 @@ async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
 		async function* counted() {
 			for await (const row of responseRows(db, plan)) {
 				rows++;
+				// The timer cannot fire while rows are being made, so sample here too.
+				if (rows % 1000 === 0) sample();
 				if (rows % Math.max(1, Math.floor(found.responses / 4)) === 0) {
 					heapAtQuarters.push(process.memoryUsage().heapUsed);
 				}
@@ -347,7 +352,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 				'In process:',
 				`  rows ${m.rows}, ${mib(m.bytes)} of CSV`,
 				`  time to first byte ${ms(m.firstByteMs)}, total ${ms(m.totalMs)} (${Math.round(m.rows / (m.totalMs / 1000))} rows/s)`,
-				`  peak RSS ${mib(m.peakRss)}, peak heap ${mib(m.peakHeap)}`,
+				`  peak RSS ${mib(m.peakRss)}, peak heap ${mib(m.peakHeap)} (before: RSS ${mib(m.baselineRss)}, heap ${mib(m.baselineHeap)})`,
 				`  heap at each quarter of the rows: ${m.heapAtQuarters.map(mib).join(', ')}`
 			].join('\n')
 		);

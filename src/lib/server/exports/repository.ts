@@ -115,29 +115,26 @@ export async function responseIdPage(
 }
 
 /**
- * The answers of one page of responses: every answer whose response id lies between the page's
- * first and last id, read as one range of the answers' primary key (much cheaper than looking
- * each response up), kept to this questionnaire's questions. In response id order.
+ * Every answer whose response id lies between a page's first and last id, in response id order:
+ * one range of the answers' primary key, much cheaper than looking each response up. Responses
+ * of other questionnaires can fall in the range, so callers keep only their own; filtering by
+ * question here instead would steer the database onto the question index and a full sort.
  */
-export async function answersInRange(
-	db: Db,
-	first: string,
-	last: string,
-	questionIds: readonly string[]
-) {
-	if (questionIds.length === 0) return [];
+export async function answersInRange(db: Db, first: string, last: string) {
 	return db
 		.selectFrom('answers')
 		.select(['responseId', 'questionId', 'value'])
 		.where('responseId', '>=', first)
 		.where('responseId', '<=', last)
-		.where('questionId', 'in', questionIds)
 		.orderBy('responseId')
 		.execute();
 }
 
-/** Free-text answers in the same range, with their review state (unreviewed bodies are not read). */
-export async function commentsInRange(db: Db, surveyId: string, first: string, last: string) {
+/**
+ * Free-text answers in the same range (other questionnaires' too, as above), with their review
+ * state and the body only once reviewed.
+ */
+export async function commentsInRange(db: Db, first: string, last: string) {
 	return db
 		.selectFrom('comments')
 		.select((eb) => [
@@ -148,7 +145,6 @@ export async function commentsInRange(db: Db, surveyId: string, first: string, l
 		])
 		.where('responseId', '>=', first)
 		.where('responseId', '<=', last)
-		.where('surveyId', '=', surveyId)
 		.execute();
 }
 

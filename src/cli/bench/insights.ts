@@ -1,0 +1,195 @@
+/**
+ * Insights at scale: the server time of the dashboard's and a finding page's data functions on a
+ * load area (median and 95th percentile over repeated runs), and how many responses a second the
+ * raw submission path stores through `submitResponse` (code check, answers, running counts, all
+ * in one transaction each). Budgets: 100 ms per page, 2,000 responses a second.
+ *
+ *   tsx src/cli/bench/insights.ts [--database file:data/load.db] [--runs 30] [--submissions 2000]
+ *                                 [--responses 100000]
+ *
+ * The load area is the one `npm run seed:load` made with the most responses; with none, one is
+ * made first with `--responses` responses.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createDb, type Db } from '../../lib/server/db';
+import { migrateToLatest } from '../../lib/server/db/migrator';
+import { hashSeed, seededRandom } from '../../lib/server/demo/random';
+import { dashboard, findingInsights } from '../../lib/server/insights/service';
+import { createBatch } from '../../lib/server/responses/batches';
+import { hashCode, normaliseCode } from '../../lib/server/responses/codes';
+import { submitResponse } from '../../lib/server/responses/submit';
+import { findSurvey, listQuestions } from '../../lib/server/surveys/repository';
+import { seedLoad, syntheticResponse } from '../seed-load';
+
+export interface Timing {
+	median: number;
+	p95: number;
+	/** Mean CPU time of this process per run: steadier than wall time on a shared machine. */
+	cpu: number;
+	runs: number;
+}
+
+export interface InsightsBench {
+	area: string;
+	responses: number;
+	answers: number;
+	dashboard: Timing;
+	finding: Timing;
+	findingBreakdown: Timing;
+	submissionsPerSecond: number;
+	/** The same, from CPU time alone (what the path costs, whatever else the machine runs). */
+	submissionsPerCpuSecond: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<Timing> {
+	for (let i = 0; i < 3; i++) await work(); // warm the page cache and the JIT
+	const samples: number[] = [];
+	const cpu = process.cpuUsage();
+	for (let i = 0; i < runs; i++) {
+		const start = performance.now();
+		await work();
+		samples.push(performance.now() - start);
+	}
+	const used = process.cpuUsage(cpu);
+	samples.sort((a, b) => a - b);
+	return {
+		median: percentile(samples, 0.5),
+		p95: percentile(samples, 0.95),
+		cpu: (used.user + used.system) / 1000 / runs,
+		runs
+	};
+}
+
+async function loadArea(db: Db) {
+	return db
+		.selectFrom('localAreas')
+		.innerJoin('surveys', 'surveys.localAreaId', 'localAreas.id')
+		.innerJoin('responses', 'responses.surveyId', 'surveys.id')
+		.select((eb) => ['localAreas.id', 'localAreas.slug', eb.fn.countAll<number>().as('n')])
+		.where('localAreas.slug', 'like', 'load-%')
+		.groupBy(['localAreas.id', 'localAreas.slug'])
+		.orderBy('n', 'desc')
+		.executeTakeFirst();
+}
+
+export async function main(argv: string[] = process.argv.slice(2)): Promise<InsightsBench> {
+	const { values } = parseArgs({
+		args: argv,
+		options: {
+			database: { type: 'string' },
+			runs: { type: 'string', default: '30' },
+			submissions: { type: 'string', default: '2000' },
+			responses: { type: 'string', default: '100000' }
+		}
+	});
+	const runs = Number(values.runs);
+	const submissions = Number(values.submissions);
+	const db = createDb(values.database);
+	try {
+		await migrateToLatest(db);
+		let area = await loadArea(db);
+		if (!area) {
+			console.log(`No load area: making one with ${values.responses} responses…`);
+			await seedLoad(db, { responses: Number(values.responses) });
+			area = await loadArea(db);
+		}
+		if (!area) throw new Error('Could not make a load area');
+		const answers = await db
+			.selectFrom('answers')
+			.innerJoin('responses', 'responses.id', 'answers.responseId')
+			.innerJoin('surveys', 'surveys.id', 'responses.surveyId')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('surveys.localAreaId', '=', area.id)
+			.executeTakeFirstOrThrow();
+		// The finding with the most linked questions: the heaviest finding page.
+		const finding = await db
+			.selectFrom('questionFindings')
+			.innerJoin('findings', 'findings.id', 'questionFindings.findingId')
+			.select((eb) => ['findings.id', 'findings.code', eb.fn.countAll<number>().as('n')])
+			.where('findings.localAreaId', '=', area.id)
+			.groupBy(['findings.id', 'findings.code'])
+			.orderBy('n', 'desc')
+			.executeTakeFirstOrThrow();
+		console.log(
+			`Load area ${area.slug}: ${Number(area.n).toLocaleString('en-GB')} responses, ${Number(answers.n).toLocaleString('en-GB')} answers; finding ${finding.code} has ${finding.n} linked questions.`
+		);
+
+		const result: InsightsBench = {
+			area: area.slug,
+			responses: Number(area.n),
+			answers: Number(answers.n),
+			dashboard: await time(runs, () => dashboard(db, area.id)),
+			finding: await time(runs, () => findingInsights(db, area.id, finding.id)),
+			findingBreakdown: await time(Math.max(5, Math.floor(runs / 3)), () =>
+				findingInsights(db, area.id, finding.id, { by: 'setting' })
+			),
+			...(await submissionRate(db, area.id, submissions))
+		};
+		const ms = (t: Timing) =>
+			`median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, CPU ${t.cpu.toFixed(1)} ms (${t.runs} runs)`;
+		console.log(`Dashboard data:                 ${ms(result.dashboard)}   budget 100 ms`);
+		console.log(`Finding page data:              ${ms(result.finding)}   budget 100 ms`);
+		console.log(`Finding page, setting breakdown: ${ms(result.findingBreakdown)}`);
+		console.log(
+			`Submission: ${Math.round(result.submissionsPerSecond).toLocaleString('en-GB')} responses/s through submitResponse (${Math.round(result.submissionsPerCpuSecond).toLocaleString('en-GB')} per CPU second)   budget 2,000/s`
+		);
+		return result;
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** Responses a second, one `submitResponse` (one transaction) each, with a fresh access code. */
+async function submissionRate(
+	db: Db,
+	areaId: string,
+	count: number
+): Promise<{ submissionsPerSecond: number; submissionsPerCpuSecond: number }> {
+	const open = await db
+		.selectFrom('surveys')
+		.select('id')
+		.where('localAreaId', '=', areaId)
+		.where('status', '=', 'open')
+		.where('accessMode', '=', 'code')
+		.executeTakeFirstOrThrow();
+	const survey = (await findSurvey(db, open.id))!;
+	const questions = await listQuestions(db, survey.id);
+	const { codes } = await createBatch(db, {
+		localAreaId: areaId,
+		surveyId: survey.id,
+		label: `Bench ${new Date().toISOString()}`,
+		size: count,
+		createdBy: null
+	});
+	const random = seededRandom(hashSeed(`bench:${survey.id}`));
+	const work = codes.map((code) => ({
+		codeHash: hashCode(normaliseCode(code)),
+		answers: syntheticResponse(random, questions, 3).answers
+	}));
+	const start = performance.now();
+	const cpu = process.cpuUsage();
+	for (const w of work) {
+		const outcome = await submitResponse(db, {
+			survey,
+			questions,
+			answers: w.answers,
+			channel: 'web',
+			codeHash: w.codeHash
+		});
+		if (!outcome.ok) throw new Error(`Submission refused: ${outcome.reason}`);
+	}
+	const used = process.cpuUsage(cpu);
+	return {
+		submissionsPerSecond: count / ((performance.now() - start) / 1000),
+		submissionsPerCpuSecond: count / ((used.user + used.system) / 1e6)
+	};
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	await main();
+}
