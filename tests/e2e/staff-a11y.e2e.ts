@@ -64,6 +64,7 @@ test('error pages inside the workspace', async ({ page }) => {
 	);
 	await expectAccessible(page);
 	expect((await page.goto('/app/findings/not-a-finding'))?.status()).toBe(403);
+	await page.context().clearCookies();
 	await signInAs(page, demoAdmin(SLUG));
 	expect((await page.goto('/app/findings/not-a-finding'))?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');

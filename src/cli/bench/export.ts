@@ -223,6 +223,8 @@ async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
 	}
 	sample();
 	return {
+		baselineRss: baseline.rss,
+		baselineHeap: baseline.heapUsed,
 		rows,
 		bytes,
 		firstByteMs,
