@@ -88,7 +88,10 @@ test('an officer downloads every file and the zip, each audited', async ({ page 
 		survey
 	)[0]!;
 	const rows = results.filter(
-		(r) => r.question_key === question.key && r.wave.startsWith('Wave 1')
+		(r) =>
+			r.question_key === question.key &&
+			r.audience === 'parent_carer' &&
+			r.wave!.startsWith('Wave 1')
 	);
 	expect(rows.length).toBeGreaterThan(2);
 	expect(rows.every((r) => r.n_valid === String(validAnswers(question.id)))).toBe(true);

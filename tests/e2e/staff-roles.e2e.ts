@@ -61,8 +61,12 @@ for (const role of ['viewer', 'inspector'] as const) {
 		expect(allowed).toEqual([]);
 		expect(refused.length).toBeGreaterThan(10);
 
-		// Officer and admin pages themselves are closed too.
+		// Officer and admin pages themselves are closed too: the builder, the codes and the
+		// responses file (never for an inspector) among them.
 		for (const path of [
+			`/app/surveys/${ours.survey}`,
+			`/app/surveys/${ours.survey}/codes`,
+			`/app/exports/surveys/${ours.survey}/responses.csv`,
 			'/app/findings/new',
 			'/app/inspections/new',
 			'/app/users',

@@ -49,6 +49,10 @@ export function mountChart(
 		if (gone) return;
 		host.append(canvas);
 		chart = build(Chart, canvas);
+		// What was drawn, readable by tests: suppressed values must appear here as null.
+		canvas.dataset.points = JSON.stringify(
+			chart.data.datasets.map((d) => ({ label: d.label, data: d.data }))
+		);
 	});
 	return () => {
 		gone = true;

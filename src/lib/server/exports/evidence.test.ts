@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { findingInsights } from '../insights/service';
+import { createTestDb } from '../testing/db';
+import { makeArea, makeInspectionWithFindings } from '../testing/fixtures';
+import { evidencePack } from './evidence';
+import { answer, makeExportArea, reviewAll, times } from './testing';
+
+async function setUp() {
+	const db = await createTestDb();
+	const made = await makeExportArea(db);
+	// F2 becomes a strength: the pack is about areas of weakness only.
+	await db
+		.updateTable('findings')
+		.set({ kind: 'strength' })
+		.where('id', '=', made.findings[1]!.id)
+		.execute();
+	const [first, second] = made.surveys;
+	await answer(db, first!, [
+		...times(12, { scale: 'agree', district: 'north', comment: 'They listened this time.' }),
+		...times(18, { scale: 'disagree', district: 'south' })
+	]);
+	await answer(db, second!, [
+		...times(30, { scale: 'agree', district: 'north' }),
+		...times(10, { scale: 'disagree', district: 'south' })
+	]);
+	await reviewAll(db, first!.id);
+	await db
+		.insertInto('commentThemes')
+		.values({ id: 'heard', localAreaId: made.area.id, name: 'Being heard' })
+		.execute();
+	await db
+		.insertInto('commentThemeFindings')
+		.values({ themeId: 'heard', findingId: made.findings[0]!.id })
+		.execute();
+	const comments = await db.selectFrom('comments').select('id').execute();
+	await db
+		.insertInto('commentTags')
+		.values(comments.map((c) => ({ commentId: c.id, themeId: 'heard' })))
+		.execute();
+	return { db, made };
+}
+
+describe('the evidence pack', () => {
+	it('has each area of weakness with the finding page’s figures, a verdict per wave and at most five comments', async () => {
+		const { db, made } = await setUp();
+		const pack = (await evidencePack(db, made.area.id))!;
+		expect(pack.findings.map((f) => f.code)).toEqual(['F1']);
+		expect(pack.waves).toEqual(['Wave 1', 'Wave 2']);
+		const [finding] = pack.findings;
+		expect(finding!.dimensions.map((d) => d.dimension)).toEqual(['lived_experience']);
+		const page = (await findingInsights(db, made.area.id, made.findings[0]!.id))!;
+		const [le] = finding!.dimensions;
+		expect(le!.points).toEqual(page.dimensions[0]!.points);
+		// The verdict into each wave: none for the first, the finding page's own for the last.
+		expect(le!.changes.map((c) => c.waveName)).toEqual(['Wave 1', 'Wave 2']);
+		expect(le!.changes[0]!.change).toBe('[z]');
+		expect(le!.changes[1]!.change).toEqual(page.dimensions[0]!.change);
+		expect(typeof le!.changes[1]!.change === 'object' && le!.changes[1]!.change.verdict).toBe(
+			'better'
+		);
+		expect(finding!.comments).toHaveLength(5);
+		expect(finding!.comments.every((c) => c.body === 'They listened this time.')).toBe(true);
+		expect(finding!.commentThemes).toEqual(['Being heard']);
+	});
+
+	it('notes who was asked, how many answered and the area’s rules', async () => {
+		const { db, made } = await setUp();
+		await db
+			.updateTable('localAreas')
+			.set({ minBase: 20 })
+			.where('id', '=', made.area.id)
+			.execute();
+		const pack = (await evidencePack(db, made.area.id))!;
+		expect(pack.surveys.map((s) => [s.waveName, s.audience, s.responses])).toEqual([
+			['Wave 1', 'parent_carer', 30],
+			['Wave 2', 'parent_carer', 40]
+		]);
+		expect(pack.rules.minBase).toBe(20);
+	});
+
+	it('is per inspection, and finds nothing of another local area', async () => {
+		const { db, made } = await setUp();
+		const other = await makeArea(db);
+		const theirs = await makeInspectionWithFindings(db, other.id);
+		expect(await evidencePack(db, made.area.id, theirs.inspectionId)).toBeNull();
+		const inspection = await db
+			.selectFrom('findings')
+			.select('inspectionId')
+			.where('id', '=', made.findings[0]!.id)
+			.executeTakeFirstOrThrow();
+		const pack = (await evidencePack(db, made.area.id, inspection.inspectionId))!;
+		expect(pack.inspection?.id).toBe(inspection.inspectionId);
+		expect(pack.findings.map((f) => f.code)).toEqual(['F1']);
+	});
+});
