@@ -2,7 +2,12 @@
  * The metadata file: what every column of the aggregate files means, what each marker stands
  * for, and the suppression rules the area applied, so the files can be read without Heard.
  */
-import { MARKERS, LOW_RELIABILITY_BASE, type Marker } from '../insights/suppression';
+import {
+	LOW_RELIABILITY_BASE,
+	LOW_RELIABILITY_HALF_WIDTH,
+	MARKERS,
+	type Marker
+} from '../insights/suppression';
 import { columnsOf, type ExportArea } from './context';
 import type { CsvRow } from './csv';
 
@@ -206,7 +211,7 @@ function markerText(marker: Marker, meaning: string, area: ExportArea): string {
 		case '[c]':
 			return `Confidential: ${meaning}. A count from 1 to ${area.rules.minCount - 1}, a percentage on fewer than ${area.rules.minBase} answers, or a cell hidden so that such a count cannot be worked out from the others.`;
 		case '[u]':
-			return `Low reliability: the base is under ${LOW_RELIABILITY_BASE} or the 95% interval is wider than plus or minus 15 percentage points. Shown, but read with care.`;
+			return `Low reliability: the base is under ${LOW_RELIABILITY_BASE} or the 95% interval is wider than plus or minus ${Math.round(LOW_RELIABILITY_HALF_WIDTH * 100)} percentage points. Shown, but read with care.`;
 		case '[x]':
 			return `Not available: ${meaning} (for example no answers, or a side of a comparison is suppressed).`;
 		case '[z]':

@@ -7,11 +7,12 @@
  *   about-you.ts), otherwise coarsened or left out, and the metadata file says which;
  * - free text only once an officer has reviewed (and where needed redacted) it;
  * - rows in random order. Response ids are random, so id order already says nothing about when a
- *   response came; the file is read in keyset pages of ids starting at a random point (wrapping
- *   round), and each page is shuffled again, so two downloads never share an order either. A
- *   salted hash ordered in SQL would shuffle fully, but SQLite would have to sort every response
- *   before the first byte and hold its only connection while it did; pages keep memory flat and
- *   the connection free between them.
+ *   response came; the file is read in keyset pages of ids (index responses(survey_id, id))
+ *   starting at a random point and wrapping round, and each page is shuffled again, so two
+ *   downloads never share an order either. A salted hash ordered in SQL would shuffle fully, but
+ *   the database would sort every response before the first byte, and SQLite's one connection
+ *   would be held for the whole download; pages keep memory flat and the connection free between
+ *   them.
  */
 import { randomInt } from 'node:crypto';
 import { optionLabel, promptFor } from '$lib/questions/options';

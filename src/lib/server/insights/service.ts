@@ -342,6 +342,7 @@ async function breakdownsBy(
 		const counted = qs.filter((q) => area.figures.has(q.id) && q.id !== about.id);
 		const cross = await repo.crossCounts(
 			db,
+			surveyId,
 			counted.map((q) => q.id),
 			about.id
 		);
@@ -514,7 +515,7 @@ async function multiFigures(
 ): Promise<PublicQuestion> {
 	const raw = area.figures.get(q.id)!;
 	const valid = q.options.filter((o) => !o.notApplicable).map((o) => o.value);
-	const answered = await repo.respondentsChoosing(db, q.id, valid);
+	const answered = await repo.respondentsChoosing(db, q.surveyId, q.id, valid);
 	const counts = new Map(raw.options.map((o) => [o.value, o.count]));
 	return suppress(
 		{ kind: 'question', figures: summariseQuestion(q, counts, answered) },
