@@ -50,13 +50,22 @@ const EPS = 1e-9;
 /** How many candidates are tried for "does hiding this one alone make it safe" per step. */
 const TRIALS = 8;
 
-/** A row-reduced basis of a set of vectors: membership tests are exact for 0/1 tables. */
+/**
+ * A row-reduced basis of a set of vectors: membership tests are exact for 0/1 tables. With
+ * `labels`, each row also carries which of the added vectors it is made of, so a vector in the
+ * span can be written as a combination of them (what an attacker would add and subtract).
+ */
 class Basis {
 	private rows: Float64Array[] = [];
 	private pivots: number[] = [];
+	private readonly width: number;
 	private readonly scratch: Float64Array;
-	constructor(private readonly size: number) {
-		this.scratch = new Float64Array(size);
+	constructor(
+		private readonly size: number,
+		private readonly labels = 0
+	) {
+		this.width = size + labels;
+		this.scratch = new Float64Array(this.width);
 	}
 
 	get rank(): number {
@@ -64,21 +73,23 @@ class Basis {
 	}
 
 	/** The vector less its projection on the basis, left in `scratch`. */
-	private reduce(vector: Float64Array): Float64Array {
+	private reduce(vector: Float64Array, label = -1): Float64Array {
 		const r = this.scratch;
+		r.fill(0);
 		r.set(vector);
+		if (label >= 0) r[this.size + label] = 1;
 		for (let i = 0; i < this.rows.length; i++) {
 			const f = r[this.pivots[i]!]!;
 			if (f > EPS || f < -EPS) {
 				const row = this.rows[i]!;
-				for (let j = 0; j < this.size; j++) r[j]! -= f * row[j]!;
+				for (let j = 0; j < this.width; j++) r[j]! -= f * row[j]!;
 			}
 		}
 		return r;
 	}
 
-	add(vector: Float64Array): boolean {
-		const r = this.reduce(vector);
+	add(vector: Float64Array, label = -1): boolean {
+		const r = this.reduce(vector, label);
 		let pivot = -1;
 		let best = EPS;
 		for (let j = 0; j < this.size; j++) {
@@ -91,10 +102,10 @@ class Basis {
 		if (pivot < 0) return false;
 		const row = Float64Array.from(r);
 		const scale = row[pivot]!;
-		for (let j = 0; j < this.size; j++) row[j]! /= scale;
+		for (let j = 0; j < this.width; j++) row[j]! /= scale;
 		for (const other of this.rows) {
 			const f = other[pivot]!;
-			if (f > EPS || f < -EPS) for (let j = 0; j < this.size; j++) other[j]! -= f * row[j]!;
+			if (f > EPS || f < -EPS) for (let j = 0; j < this.width; j++) other[j]! -= f * row[j]!;
 		}
 		this.rows.push(row);
 		this.pivots.push(pivot);
@@ -106,6 +117,17 @@ class Basis {
 		for (let j = 0; j < this.size; j++) if (r[j]! > EPS || r[j]! < -EPS) return false;
 		return true;
 	}
+
+	/** For a vector in the span: the labels of the added vectors that make it up. */
+	combination(vector: Float64Array): number[] {
+		const r = this.reduce(vector);
+		const used: number[] = [];
+		for (let l = 0; l < this.labels; l++) {
+			const c = r[this.size + l]!;
+			if (c > EPS || c < -EPS) used.push(l);
+		}
+		return used;
+	}
 }
 
 function vectorOf(cells: readonly number[], size: number): Float64Array {
@@ -116,10 +138,6 @@ function vectorOf(cells: readonly number[], size: number): Float64Array {
 
 function isSmall(value: number, minCount: number): boolean {
 	return value > 0 && value < minCount;
-}
-
-function subset(a: readonly number[], b: ReadonlySet<number>): boolean {
-	return a.every((c) => b.has(c));
 }
 
 /**
@@ -158,26 +176,47 @@ export function protect(
 			for (const c of figures[i]!.cells) if (!known[c]) v[position[c]!] = 1;
 			return v;
 		};
-		const basis = new Basis(size);
-		figures.forEach((f, i) => {
-			if (!hidden[i] && i !== except && f.cells.length > 1) basis.add(restricted(i));
-		});
-		return { contains: (i: number) => basis.contains(restricted(i)) };
+		const sums = figures
+			.map((f, i) => i)
+			.filter((i) => !hidden[i] && i !== except && figures[i]!.cells.length > 1);
+		const basis = new Basis(size, sums.length);
+		sums.forEach((i, label) => basis.add(restricted(i), label));
+		return {
+			contains: (i: number) => basis.contains(restricted(i)),
+			/**
+			 * The published figures one way of working figure i out uses: the sums, and the single
+			 * cells that fill in what the sums leave over.
+			 */
+			involved: (i: number): number[] => {
+				const used = basis.combination(restricted(i)).map((label) => sums[label]!);
+				const cells = new Set(figures[i]!.cells);
+				for (const j of used) for (const c of figures[j]!.cells) cells.add(c);
+				const singles = figures
+					.map((f, j) => j)
+					.filter(
+						(j) =>
+							!hidden[j] &&
+							j !== except &&
+							figures[j]!.cells.length === 1 &&
+							cells.has(figures[j]!.cells[0]!)
+					);
+				return [...used, ...singles];
+			}
+		};
 	};
 	const movable = (i: number) => !hidden[i] && !figures[i]!.fixed && figures[i]!.tier < 3;
 	const order = (a: number, b: number) => {
 		const fa = figures[a]!;
 		const fb = figures[b]!;
-		// Lower tiers first (hide a cell before a share), non-zero before zero (a hidden zero
-		// protects little), then smallest first.
+		// Non-zero before zero (a hidden zero protects little), smallest first, a cell before a
+		// share of the same size.
 		return (
-			fa.tier - fb.tier ||
 			Number(fa.value === 0) - Number(fb.value === 0) ||
 			fa.value - fb.value ||
+			fa.tier - fb.tier ||
 			a - b
 		);
 	};
-
 	/** Hide the best candidate: the first (in order) whose hiding alone ends `stillBad`, else the first. */
 	const hideOne = (candidates: number[], stillBad: (except: number) => boolean): boolean => {
 		const sorted = [...new Set(candidates)].filter(movable).sort(order);
@@ -216,21 +255,11 @@ export function protect(
 		// 1. A sensitive figure that the published ones add up to.
 		const disclosed = figures.findIndex((_, i) => hidden[i] && sensitive[i] && span.contains(i));
 		if (disclosed >= 0) {
-			const target = figures[disclosed]!;
-			// The totals it belongs to, smallest first: "the next-smallest cell of the same total".
-			const lines = figures
-				.map((f, i) => ({ f, i }))
-				.filter(({ i }) => i !== disclosed && !hidden[i] && subset(target.cells, cellSets[i]!))
-				.sort((a, b) => a.f.cells.length - b.f.cells.length);
-			const candidates: number[] = [];
-			for (const { i: line } of lines) {
-				figures.forEach((f, i) => {
-					if (subset(f.cells, cellSets[line]!) && !f.cells.some((c) => cellSets[disclosed]!.has(c)))
-						candidates.push(i);
-				});
-			}
+			// Hide one of the published figures that an attacker would use to work it out, the
+			// smallest first ("the next-smallest cell of the same total"); one that is enough on
+			// its own is better still.
 			const stillBad = (except: number) => spanOf(except).contains(disclosed);
-			if (hideOne(candidates, stillBad) || hideOne(allMovable(), stillBad)) continue;
+			if (hideOne(span.involved(disclosed), stillBad) || hideOne(allMovable(), stillBad)) continue;
 			break; // nothing left to hide here; the fixed tables decide the rest
 		}
 

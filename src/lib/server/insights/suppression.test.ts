@@ -296,7 +296,7 @@ describe('suppress: breakdowns', () => {
 
 	it('no small cell, share or base can be recovered from the question and its breakdown', () => {
 		const next = random(7);
-		for (let run = 0; run < 30; run++) {
+		for (let run = 0; run < 80; run++) {
 			const table = VALID.map(() =>
 				Array.from({ length: G }, () => Math.floor(next() ** 2 * (next() < 0.3 ? 6 : 25)))
 			);
@@ -346,7 +346,7 @@ describe('suppress: breakdowns', () => {
 		const D = districts.length + 1;
 		const at = (i: number, a: number, d: number) => (i * A + a) * D + d;
 		const next = random(11);
-		for (let run = 0; run < 25; run++) {
+		for (let run = 0; run < 60; run++) {
 			const truth = VALID.map(() =>
 				Array.from({ length: A }, () =>
 					Array.from({ length: D }, () => Math.floor(next() ** 2 * 9))
