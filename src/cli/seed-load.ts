@@ -26,9 +26,10 @@ import {
 	questionFor,
 	type QuestionDraft
 } from '../lib/server/surveys/bank';
-import { listQuestions } from '../lib/server/surveys/repository';
+import { insertDraftQuestions, listQuestions } from '../lib/server/surveys/repository';
 
 const DISTRICTS = ['North', 'Central', 'East', 'South', 'West'];
+const AUDIENCES: readonly Audience[] = ['parent_carer', 'young_person'];
 const FINDINGS: { code: string; theme: string; kind: FindingKind; title: string }[] = [
 	{ code: 'A1', theme: 'COPR', kind: 'significant_weakness', title: 'Families are not partners' },
 	{ code: 'A2', theme: 'EHCQ', kind: 'significant_weakness', title: 'EHC plans are poor' },
@@ -53,6 +54,8 @@ const COMMENTS = [
 export interface LoadOptions {
 	responses: number;
 	waves?: number;
+	/** Who is asked; both by default. */
+	audiences?: readonly Audience[];
 	/** Responses stored per transaction. */
 	batch?: number;
 	onProgress?: (done: number, total: number) => void;
@@ -138,7 +141,7 @@ export async function seedLoad(db: Db, options: LoadOptions): Promise<LoadArea> 
 				position: w
 			})
 			.execute();
-		for (const audience of ['parent_carer', 'young_person'] as const) {
+		for (const audience of options.audiences ?? AUDIENCES) {
 			const id = newId();
 			await db
 				.insertInto('surveys')
@@ -160,41 +163,16 @@ export async function seedLoad(db: Db, options: LoadOptions): Promise<LoadArea> 
 					closedAt: w === waves - 1 ? null : createdAt
 				})
 				.execute();
-			for (const [position, draft] of drafts(audience).entries()) {
-				const questionId = newId();
-				await db
-					.insertInto('questions')
-					.values({
-						id: questionId,
-						surveyId: id,
-						position,
-						section: null,
-						kind: draft.kind,
-						key: draft.key,
-						dimension: draft.dimension,
-						theme: draft.theme,
-						prompt: draft.prompt,
-						easyRead: draft.easyRead,
-						hint: null,
-						required: draft.required ? 1 : 0,
-						options: JSON.stringify(draft.options),
-						settings: JSON.stringify(draft.settings)
-					})
-					.execute();
-				const linked = findings.filter((f) => f.theme === draft.theme);
-				if (linked.length > 0 && draft.dimension !== 'about_you') {
-					await db
-						.insertInto('questionFindings')
-						.values(linked.map((f) => ({ questionId, findingId: f.id })))
-						.execute();
-				}
-			}
+			await insertDraftQuestions(db, id, drafts(audience), findings);
 			surveys.push({ id, audience, wave: w, questions: await listQuestions(db, id) });
 		}
 	}
 
 	// Four in five responses from parent carers, spread evenly over the waves.
-	const shares = surveys.map((s) => (s.audience === 'parent_carer' ? 0.8 : 0.2) / waves);
+	const mixed = new Set(surveys.map((s) => s.audience)).size > 1;
+	const shares = surveys.map(
+		(s) => (mixed ? (s.audience === 'parent_carer' ? 0.8 : 0.2) : 1) / waves
+	);
 	const counts = shares.map((s) => Math.floor(s * options.responses));
 	counts[0]! += options.responses - counts.reduce((a, b) => a + b, 0);
 	let done = 0;

@@ -16,24 +16,15 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Question } from '../../lib/questions/types';
 import { hashPassword } from '../../lib/server/auth/password';
-import { createDb, nowIso, type Db } from '../../lib/server/db';
+import { createDb, nowIso, today, type Db } from '../../lib/server/db';
 import { migrateToLatest } from '../../lib/server/db/migrator';
-import { hashSeed, pickWeighted, seededRandom } from '../../lib/server/demo/random';
 import { loadExportArea } from '../../lib/server/exports/context';
 import { csvStream } from '../../lib/server/exports/csv';
 import { findExportSurvey } from '../../lib/server/exports/repository';
 import { planResponses, responseRows } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
-import { storeResponses, type NewResponse } from '../../lib/server/responses/store';
-import {
-	aboutYouQuestions,
-	bankQuestions,
-	freeTextQuestions,
-	questionFor
-} from '../../lib/server/surveys/bank';
-import { listQuestions } from '../../lib/server/surveys/repository';
+import { seedLoad } from '../seed-load';
 
 const MiB = 1024 * 1024;
 const BENCH_EMAIL = 'bench-officer@bench.example';
@@ -57,117 +48,20 @@ async function largestSurvey(db: Db): Promise<Largest | undefined> {
 }
 
 /** A load area with one questionnaire of 25 bank questions, 4 about-you and 2 free-text ones. */
+/** A load area with one questionnaire holding every response, its comments reviewed. */
 async function makeLoad(db: Db, responses: number): Promise<Largest> {
-	const areaId = newId();
-	const waveId = newId();
-	const surveyId = newId();
-	const createdAt = nowIso();
-	const districts = ['North', 'Central', 'East', 'South'];
-	await db
-		.insertInto('localAreas')
-		.values({
-			id: areaId,
-			slug: `bench-${areaId.slice(0, 6)}`,
-			name: 'Bench load area',
-			districts: JSON.stringify(districts),
-			createdAt
-		})
-		.execute();
-	await db
-		.insertInto('waves')
-		.values({
-			id: waveId,
-			localAreaId: areaId,
-			name: 'Bench wave',
-			startsOn: '2026-01-05',
-			endsOn: '2026-02-16',
-			position: 0
-		})
-		.execute();
-	await db
-		.insertInto('surveys')
-		.values({
-			id: surveyId,
-			localAreaId: areaId,
-			waveId,
-			audience: 'parent_carer',
-			title: 'Bench questionnaire',
-			intro: 'Load for the export benchmark',
-			status: 'closed',
-			accessMode: 'code',
-			opensOn: '2026-01-05',
-			closesOn: '2026-02-16',
-			resultsOn: null,
-			copiedFromId: null,
-			createdAt,
-			openedAt: createdAt,
-			closedAt: createdAt
-		})
-		.execute();
-	const drafts = [
-		...bankQuestions().slice(0, 25),
-		...aboutYouQuestions(districts)
-			.filter((q) => q.key !== 'respondent')
-			.slice(0, 4),
-		...freeTextQuestions().slice(0, 2)
-	].map((q) => questionFor(q, 'parent_carer'));
-	await db
-		.insertInto('questions')
-		.values(
-			drafts.map((d, position) => ({
-				id: newId(),
-				surveyId,
-				position,
-				section: d.section,
-				kind: d.kind,
-				key: d.key,
-				dimension: d.dimension,
-				theme: d.theme,
-				prompt: d.prompt,
-				easyRead: d.easyRead,
-				hint: d.hint,
-				required: d.required ? 1 : 0,
-				options: JSON.stringify(d.options),
-				settings: JSON.stringify(d.settings)
-			}))
-		)
-		.execute();
-	const questions = await listQuestions(db, surveyId);
-	const random = seededRandom(hashSeed(`bench:${responses}`));
-	const BATCH = 2000;
-	for (let done = 0; done < responses; done += BATCH) {
-		const batch = Array.from({ length: Math.min(BATCH, responses - done) }, () =>
-			loadResponse(random, questions)
-		);
-		await db.transaction().execute((trx) => storeResponses(trx, surveyId, questions, batch));
-		process.stdout.write(`\r  stored ${Math.min(done + BATCH, responses)} of ${responses}`);
-	}
-	process.stdout.write('\n');
+	const area = await seedLoad(db, { responses, waves: 1, audiences: ['parent_carer'] });
+	const survey = await db
+		.selectFrom('surveys')
+		.select('id')
+		.where('localAreaId', '=', area.areaId)
+		.executeTakeFirstOrThrow();
 	await db
 		.updateTable('comments')
-		.set({ status: 'reviewed', reviewedOn: '2026-02-20' })
-		.where('surveyId', '=', surveyId)
+		.set({ status: 'reviewed', reviewedOn: today() })
+		.where('surveyId', '=', survey.id)
 		.execute();
-	return { surveyId, areaId, responses };
-}
-
-function loadResponse(random: () => number, questions: Question[]): NewResponse {
-	const answers: NewResponse['answers'] = {};
-	for (const q of questions) {
-		if (q.kind === 'text') {
-			if (random() < 0.33)
-				answers[q.id] = [`Comment ${Math.floor(random() * 1e9)}: the wait was long.`];
-		} else if (q.kind === 'multi') {
-			answers[q.id] = q.options
-				.filter(() => random() < 0.3)
-				.map((o) => o.value)
-				.slice(0, 3);
-		} else if (q.options.length > 0) {
-			const weights = q.options.map((_, i) => (i === 0 ? 2 : 1));
-			answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
-		}
-	}
-	return { submittedOn: '2026-01-20', channel: 'web', answers };
+	return { surveyId: survey.id, areaId: area.areaId, responses };
 }
 
 interface Measured {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RefillingTokenBucket, signInClient } from './rate-limit';
+import { RefillingTokenBucket } from './rate-limit';
 
 describe('RefillingTokenBucket', () => {
 	const t0 = 1_000_000;
@@ -49,28 +49,5 @@ describe('RefillingTokenBucket', () => {
 		expect(bucket.check('a', 1, t0)).toBe(false);
 		bucket.reset('a');
 		expect(bucket.check('a', 1, t0)).toBe(true);
-	});
-});
-
-describe('signInClient', () => {
-	const event = (address: string, testClient?: string) => ({
-		request: new Request('http://localhost/login', {
-			headers: testClient ? { 'x-heard-test-client': testClient } : {}
-		}),
-		getClientAddress: () => address
-	});
-
-	it('keys by a salted hash of the address, never the address itself', () => {
-		const key = signInClient(event('203.0.113.7'), {});
-		expect(key).toMatch(/^[0-9a-f]{64}$/);
-		expect(key).not.toContain('203.0.113.7');
-		expect(signInClient(event('203.0.113.7'), {})).toBe(key);
-		expect(signInClient(event('203.0.113.8'), {})).not.toBe(key);
-	});
-
-	it('only trusts the test header in end-to-end runs', () => {
-		const plain = signInClient(event('127.0.0.1'), {});
-		expect(signInClient(event('127.0.0.1', 'test-a'), {})).toBe(plain);
-		expect(signInClient(event('127.0.0.1', 'test-a'), { HEARD_E2E: '1' })).not.toBe(plain);
 	});
 });

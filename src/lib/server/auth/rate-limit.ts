@@ -5,9 +5,6 @@
  * guess slow. Running several processes would need a shared store instead.
  * Client addresses are kept only as salted hashes, never written to disk or logged.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
-
 export class RefillingTokenBucket<Key> {
 	private storage = new Map<Key, { count: number; refilledAt: number }>();
 
@@ -69,29 +66,3 @@ export const accountSignInBucket = new RefillingTokenBucket<string>(5, 60);
 
 /** Failed sign-ins allowed per client address: 30 at once, then one every 10 seconds. */
 export const clientSignInBucket = new RefillingTokenBucket<string>(30, 10);
-
-// A fresh salt per process: the keys mean nothing once the process ends.
-const SALT = crypto.getRandomValues(new Uint8Array(16));
-
-/** A key for a client that cannot be turned back into its address. */
-export function clientKey(address: string): string {
-	const bytes = new TextEncoder().encode(address);
-	const salted = new Uint8Array(SALT.length + bytes.length);
-	salted.set(SALT);
-	salted.set(bytes, SALT.length);
-	return encodeHexLowerCase(sha256(salted));
-}
-
-/**
- * Who is signing in, for the per-client limit. End-to-end runs all come from one address, so
- * there each test names itself and one test's failures do not lock out the next; HEARD_E2E is set
- * only by the test runner.
- */
-export function signInClient(
-	event: { request: Request; getClientAddress(): string },
-	env: Record<string, string | undefined> = process.env
-): string {
-	const testClient =
-		env.HEARD_E2E === '1' ? event.request.headers.get('x-heard-test-client') : null;
-	return clientKey(testClient ?? event.getClientAddress());
-}

@@ -20,7 +20,7 @@ import {
 	questionFor,
 	type QuestionDraft
 } from '../surveys/bank';
-import { listQuestions } from '../surveys/repository';
+import { insertDraftQuestions, listQuestions } from '../surveys/repository';
 import { demoBatchSeed, demoCode, demoCodeMaker } from './codes';
 import fixtures from './local-areas.json';
 import { hashSeed, pickWeighted, seededRandom } from './random';
@@ -307,35 +307,7 @@ async function insertSurvey(
 			closedAt: input.wave.open ? null : input.createdAt
 		})
 		.execute();
-	for (const [position, draft] of input.drafts.entries()) {
-		const questionId = newId();
-		await db
-			.insertInto('questions')
-			.values({
-				id: questionId,
-				surveyId: id,
-				position,
-				section: draft.section,
-				kind: draft.kind,
-				key: draft.key,
-				dimension: draft.dimension,
-				theme: draft.theme,
-				prompt: draft.prompt,
-				easyRead: draft.easyRead,
-				hint: draft.hint,
-				required: draft.required ? 1 : 0,
-				options: JSON.stringify(draft.options),
-				settings: JSON.stringify(draft.settings)
-			})
-			.execute();
-		const linked = input.findings.filter((f) => draft.theme && f.theme === draft.theme);
-		if (linked.length > 0 && draft.dimension !== 'about_you') {
-			await db
-				.insertInto('questionFindings')
-				.values(linked.map((f) => ({ questionId, findingId: f.id })))
-				.execute();
-		}
-	}
+	await insertDraftQuestions(db, id, input.drafts, input.findings);
 	return id;
 }
 

@@ -1,25 +1,11 @@
 /**
  * Slows down guessing of access codes: after a few wrong codes from one client, every try is
- * refused for a while. The tally lives only in this process's memory and is keyed by a salted
- * hash of the client address, so no address is ever logged, stored or kept in readable form.
+ * refused for a while. The tally lives only in this process's memory and is keyed by
+ * `requestClient` (a salted hash), so no address is ever logged, stored or kept in readable form.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 
 export const WRONG_CODE_LIMIT = 5;
 export const WRONG_CODE_WINDOW_MS = 10 * 60 * 1000;
-
-// A fresh salt per process: the keys mean nothing once the process ends.
-const SALT = crypto.getRandomValues(new Uint8Array(16));
-
-/** A key for a client that cannot be turned back into its address. */
-export function clientKey(address: string): string {
-	const bytes = new TextEncoder().encode(address);
-	const salted = new Uint8Array(SALT.length + bytes.length);
-	salted.set(SALT);
-	salted.set(bytes, SALT.length);
-	return encodeHexLowerCase(sha256(salted));
-}
 
 interface Tally {
 	wrong: number;

@@ -6,7 +6,8 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Db } from '../db';
 import type { Availability } from '../surveys/availability';
-import { clientKey, wrongCodes } from './code-limiter';
+import { requestClient } from '../clients';
+import { wrongCodes } from './code-limiter';
 import {
 	CODE_PROBLEMS,
 	checkCode,
@@ -89,15 +90,6 @@ export async function requireRespondent(
 
 type CodeEvent = Pick<RequestEvent, 'cookies' | 'url' | 'request' | 'getClientAddress'>;
 
-/** Who is trying codes, for the limiter only. */
-function triesKey(event: CodeEvent): string {
-	// End-to-end runs all come from one address; there each test names itself so that one test's
-	// wrong codes do not slow down the next. HEARD_E2E is set only by the test runner.
-	const testClient =
-		process.env.HEARD_E2E === '1' ? event.request.headers.get('x-heard-test-client') : null;
-	return clientKey(testClient ?? event.getClientAddress());
-}
-
 export type CodeAttempt =
 	| { ok: true; next: string }
 	| { ok: false; status: 400 | 429; problem: CodeProblem | 'too_many'; message: string };
@@ -112,7 +104,7 @@ export async function tryCode(
 	typed: string,
 	event: CodeEvent
 ): Promise<CodeAttempt> {
-	const client = triesKey(event);
+	const client = requestClient(event);
 	const wait = wrongCodes.waitSeconds(client);
 	if (wait > 0) {
 		const minutes = Math.ceil(wait / 60);

@@ -9,6 +9,8 @@ import type {
 	SurveysTable,
 	Wave
 } from '../db/schema';
+import { newId } from '../ids';
+import type { QuestionDraft } from './bank';
 import { toQuestion } from './questions';
 import type { Question } from '$lib/questions/types';
 
@@ -183,6 +185,39 @@ export async function findAreaQuestion(
 
 export async function insertQuestions(db: Db, rows: NewQuestionRow[]): Promise<void> {
 	if (rows.length > 0) await db.insertInto('questions').values(rows).execute();
+}
+
+/**
+ * Store drafted questions (from the bank) at `firstPosition` onwards, each linked to the findings
+ * of its theme; about-you questions serve breakdowns, not findings, so they are never linked.
+ */
+export async function insertDraftQuestions(
+	db: Db,
+	surveyId: string,
+	drafts: readonly QuestionDraft[],
+	findings: readonly { id: string; theme: string }[],
+	firstPosition = 0
+): Promise<void> {
+	const rows = drafts.map((draft, i) => ({
+		id: newId(),
+		surveyId,
+		position: firstPosition + i,
+		...draft,
+		required: draft.required ? (1 as const) : (0 as const),
+		options: JSON.stringify(draft.options),
+		settings: JSON.stringify(draft.settings)
+	}));
+	await insertQuestions(db, rows);
+	await insertQuestionLinks(
+		db,
+		rows.flatMap((row) =>
+			row.dimension === 'about_you' || !row.theme
+				? []
+				: findings
+						.filter((f) => f.theme === row.theme)
+						.map((f) => ({ questionId: row.id, findingId: f.id }))
+		)
+	);
 }
 
 export async function updateQuestionRow(

@@ -325,29 +325,9 @@ export async function addBankQuestions(
 	}
 	const findings = (await repo.listAreaFindings(db, actor.localAreaId)).filter((f) => !f.archived);
 	await inTransaction(db, async (trx) => {
-		let position = await repo.nextQuestionPosition(trx, survey.id);
-		for (const item of items) {
-			const draft = questionFor(item!, survey.audience);
-			const id = newId();
-			await repo.insertQuestions(trx, [
-				{
-					id,
-					surveyId: survey.id,
-					position: position++,
-					...draft,
-					required: draft.required ? 1 : 0,
-					options: JSON.stringify(draft.options),
-					settings: JSON.stringify(draft.settings)
-				}
-			]);
-			if (draft.dimension !== 'about_you' && draft.theme) {
-				const serving = findings.filter((f) => f.theme === draft.theme);
-				await repo.insertQuestionLinks(
-					trx,
-					serving.map((f) => ({ questionId: id, findingId: f.id }))
-				);
-			}
-		}
+		const drafts = items.map((item) => questionFor(item!, survey.audience));
+		const position = await repo.nextQuestionPosition(trx, survey.id);
+		await repo.insertDraftQuestions(trx, survey.id, drafts, findings, position);
 	});
 	return { ok: true, added: items.length };
 }

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { SIGN_IN_FIELDS, safeNext, signInSchema } from '$lib/server/auth/input';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
-import { signInClient } from '$lib/server/auth/rate-limit';
+import { requestClient } from '$lib/server/clients';
 import { signIn } from '$lib/server/auth/sign-in';
 import { getDb } from '$lib/server/db';
 import { parseForm, readFields, type FormErrors } from '$lib/server/forms';
@@ -30,7 +30,7 @@ export const actions = {
 			return fail(400, { errors: parsed.errors, values: { email: parsed.values.email ?? '' } });
 		}
 		const db = getDb();
-		const result = await signIn(db, { ...parsed.data, client: signInClient(event) });
+		const result = await signIn(db, { ...parsed.data, client: requestClient(event) });
 		if (!result.ok) {
 			const errors: FormErrors = { '': MESSAGES[result.reason] };
 			return fail(STATUS[result.reason], {
