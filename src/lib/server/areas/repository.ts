@@ -81,6 +81,29 @@ export async function listFindings(db: Db, localAreaId: string): Promise<Finding
 		.execute();
 }
 
+/** The area's findings with their inspection, in report order (archived ones included). */
+export async function listFindingsInReportOrder(db: Db, areaId: string) {
+	return db
+		.selectFrom('findings')
+		.innerJoin('inspections', 'inspections.id', 'findings.inspectionId')
+		.select([
+			'findings.id',
+			'findings.code',
+			'findings.title',
+			'findings.kind',
+			'findings.theme',
+			'findings.archived',
+			'inspections.kind as inspectionKind',
+			'inspections.startsOn as inspectionStartsOn'
+		])
+		.where('findings.localAreaId', '=', areaId)
+		.orderBy('inspections.position')
+		.orderBy('findings.position')
+		.execute();
+}
+
+export type AreaFinding = Awaited<ReturnType<typeof listFindingsInReportOrder>>[number];
+
 export async function listFindingsOfInspection(
 	db: Db,
 	localAreaId: string,

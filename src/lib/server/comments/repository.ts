@@ -260,21 +260,3 @@ export async function flagTerms(db: Db, areaId: string): Promise<string[]> {
 		return [];
 	}
 }
-
-/** The area's findings that themes may link to. */
-export async function areaFindings(db: Db, areaId: string) {
-	return db
-		.selectFrom('findings')
-		.innerJoin('inspections', 'inspections.id', 'findings.inspectionId')
-		.select([
-			'findings.id',
-			'findings.code',
-			'findings.title',
-			'findings.kind',
-			'findings.archived'
-		])
-		.where('findings.localAreaId', '=', areaId)
-		.orderBy('inspections.position')
-		.orderBy('findings.position')
-		.execute();
-}

@@ -14,6 +14,7 @@ import { newId } from '../ids';
 import { areaRules } from '../insights/service';
 import { findPersonalData, redactSpans, type Flag, type FlagKind } from './flags';
 import type { RedactInput, StatusFilter, ThemeInput } from './input';
+import { listFindingsInReportOrder } from '../areas/repository';
 import * as repo from './repository';
 import type { CommentRow } from './repository';
 
@@ -150,7 +151,7 @@ export async function commentPage(db: Db, user: Staff, commentId: string) {
 		repo.listThemes(db, user.localAreaId),
 		repo.flagTerms(db, user.localAreaId),
 		repo.tagsOf(db, [row.id]),
-		repo.areaFindings(db, user.localAreaId)
+		listFindingsInReportOrder(db, user.localAreaId)
 	]);
 	const flags = review ? findPersonalData(row.body, terms) : [];
 	const tagged = tags.get(row.id) ?? [];
@@ -310,7 +311,7 @@ export async function setReviewed(
 export async function themesPage(db: Db, user: Staff) {
 	const [themes, findings, counts] = await Promise.all([
 		repo.listThemes(db, user.localAreaId),
-		repo.areaFindings(db, user.localAreaId),
+		listFindingsInReportOrder(db, user.localAreaId),
 		repo.countTagged(db, user.localAreaId)
 	]);
 	return {
@@ -328,7 +329,7 @@ async function checkTheme(
 	input: ThemeInput,
 	themeId: string | null
 ): Promise<Record<string, string> | null> {
-	const findings = await repo.areaFindings(db, user.localAreaId);
+	const findings = await listFindingsInReportOrder(db, user.localAreaId);
 	const known = new Set(findings.map((f) => f.id));
 	if (input.findingIds.some((id) => !known.has(id))) {
 		return { findingIds: 'Choose findings from the list' };

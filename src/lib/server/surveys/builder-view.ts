@@ -10,6 +10,7 @@ import type { Survey } from '../db/schema';
 import { areaBatchCounts, areaRules, showBatchRates, showCount } from '../responses/rates';
 import { availability } from './availability';
 import { questionFor } from './bank';
+import { listFindingsInReportOrder } from '../areas/repository';
 import * as repo from './repository';
 import { bankItems, openingProblems } from './service';
 
@@ -46,7 +47,7 @@ export async function builderView(db: Db, areaId: string, surveyId: string, filt
 	const [questions, links, findings, waves, wave, responseCount, thresholds] = await Promise.all([
 		repo.listQuestions(db, survey.id),
 		repo.listSurveyLinks(db, survey.id),
-		repo.listAreaFindings(db, areaId),
+		listFindingsInReportOrder(db, areaId),
 		repo.listWaves(db, areaId),
 		repo.findAreaWave(db, areaId, survey.waveId),
 		repo.countResponses(db, survey.id),
@@ -118,7 +119,7 @@ export async function questionView(db: Db, areaId: string, surveyId: string, que
 	if (!question) return undefined;
 	const [links, findings, questions] = await Promise.all([
 		repo.listSurveyLinks(db, survey.id),
-		repo.listAreaFindings(db, areaId),
+		listFindingsInReportOrder(db, areaId),
 		repo.listQuestions(db, survey.id)
 	]);
 	const linked = new Set(links.filter((l) => l.questionId === question.id).map((l) => l.findingId));

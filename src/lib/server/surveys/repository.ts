@@ -290,28 +290,7 @@ export async function insertQuestionLinks(
 	if (links.length > 0) await db.insertInto('questionFindings').values(links).execute();
 }
 
-/** The area's findings with their inspection, in report order (archived ones included). */
-export async function listAreaFindings(db: Db, areaId: string) {
-	return db
-		.selectFrom('findings')
-		.innerJoin('inspections', 'inspections.id', 'findings.inspectionId')
-		.select([
-			'findings.id',
-			'findings.code',
-			'findings.title',
-			'findings.kind',
-			'findings.theme',
-			'findings.archived',
-			'inspections.kind as inspectionKind',
-			'inspections.startsOn as inspectionStartsOn'
-		])
-		.where('findings.localAreaId', '=', areaId)
-		.orderBy('inspections.position')
-		.orderBy('findings.position')
-		.execute();
-}
-
-export type AreaFinding = Awaited<ReturnType<typeof listAreaFindings>>[number];
+export type { AreaFinding } from '../areas/repository';
 
 export async function findAreaDistricts(db: Db, areaId: string): Promise<string[]> {
 	const row = await db

@@ -23,6 +23,7 @@ import type {
 	WaveInput
 } from './input';
 import { toOptions } from './input';
+import { listFindingsInReportOrder } from '../areas/repository';
 import * as repo from './repository';
 
 export type { Problem };
@@ -323,7 +324,9 @@ export async function addBankQuestions(
 	if (clash) {
 		return invalid({ item: `“${clash.prompt}” is already in this questionnaire` });
 	}
-	const findings = (await repo.listAreaFindings(db, actor.localAreaId)).filter((f) => !f.archived);
+	const findings = (await listFindingsInReportOrder(db, actor.localAreaId)).filter(
+		(f) => !f.archived
+	);
 	await inTransaction(db, async (trx) => {
 		const drafts = items.map((item) => questionFor(item!, survey.audience));
 		const position = await repo.nextQuestionPosition(trx, survey.id);
@@ -466,7 +469,7 @@ export async function setQuestionFindings(
 	const question = await repo.findAreaQuestion(db, actor.localAreaId, survey.id, questionId);
 	if (!question) return notFound;
 	const areaFindings = new Set(
-		(await repo.listAreaFindings(db, actor.localAreaId)).map((f) => f.id)
+		(await listFindingsInReportOrder(db, actor.localAreaId)).map((f) => f.id)
 	);
 	if (findingIds.some((id) => !areaFindings.has(id))) {
 		return invalid({ finding: 'Choose findings from this local area’s list' });
