@@ -1,0 +1,65 @@
+/**
+ * `npm run bench [-- --responses 100000 --database file:data/bench.db]`: every benchmark, printing
+ * figures (never pass/fail timings inside tests).
+ *
+ * 1. Page weight of the families' question pages, on the built server with a fresh demo database.
+ * 2. Insights at scale: dashboard and finding page server time, and submissions a second, on a
+ *    load area of `--responses` responses (made by seed:load the first time, then reused).
+ * 3. The responses export of a questionnaire with `--responses` responses: time to first byte,
+ *    total time and peak memory, in process and over HTTP.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildIfNeeded } from './build';
+import { main as exportBench } from './bench/export';
+import { main as insightsBench } from './bench/insights';
+import { main as pageWeight } from './bench/page-weight';
+
+const { values } = parseArgs({
+	options: {
+		responses: { type: 'string', default: '100000' },
+		database: { type: 'string', default: 'file:data/bench.db' }
+	}
+});
+
+buildIfNeeded();
+
+console.log('\n== Page weight of the question pages');
+const port = '3999';
+const demoDatabase = 'data/bench-demo.db';
+rmSync(demoDatabase, { force: true });
+const server = spawn(process.execPath, ['build'], {
+	env: {
+		...process.env,
+		PORT: port,
+		ORIGIN: `http://localhost:${port}`,
+		DATABASE_URL: `file:${demoDatabase}`
+	},
+	stdio: ['ignore', 'pipe', 'inherit']
+});
+await new Promise<void>((resolve, reject) => {
+	server.stdout.on('data', (chunk: Buffer) => {
+		if (chunk.toString().includes('Heard is running')) resolve();
+	});
+	server.on('exit', (code) => reject(new Error(`The server stopped (${code})`)));
+});
+process.env.DATABASE_URL = `file:${demoDatabase}`;
+const weightCode = await pageWeight([`http://localhost:${port}`]);
+server.kill();
+delete process.env.DATABASE_URL;
+
+console.log('\n== Insights at scale');
+await insightsBench(['--database', values.database, '--responses', values.responses]);
+
+console.log('\n== Responses export');
+const exportCode = await exportBench([
+	'--database',
+	values.database,
+	'--responses',
+	values.responses,
+	'--http',
+	'build'
+]);
+
+process.exit(weightCode || exportCode);
