@@ -38,10 +38,11 @@ export function areaId(slug: string): string {
 }
 
 /** The open (current wave) survey of a demo area for an audience. */
+/** The demo's own open survey (tests may open others in the same area). */
 export function openSurveyId(slug: string, audience: Audience): string {
 	return one<{ id: string }>(
 		`select s.id from surveys s join local_areas a on a.id = s.local_area_id
-		 where a.slug = ? and s.audience = ? and s.status = 'open'`,
+		 where a.slug = ? and s.audience = ? and s.status = 'open' and s.is_demo = 1`,
 		slug,
 		audience
 	).id;
