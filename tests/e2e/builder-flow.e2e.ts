@@ -114,6 +114,8 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 
 	// Codes: made once, shown once, downloaded from the same page.
 	await page.getByRole('link', { name: 'Access codes and response rates' }).click();
+	// Scan the codes page, not the builder page it replaces.
+	await expect(page.getByRole('button', { name: 'Make codes' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('Label').fill('E2E letters');
 	await page.getByLabel('Number of codes').fill('3');

@@ -94,7 +94,8 @@ test('an officer records an inspection and its findings, edits, orders, archives
 	await expect(page.getByRole('button', { name: 'Unarchive finding' })).toBeVisible();
 	expect(findingsOf(inspectionId).find((f) => f.code === 'R1')?.archived).toBe(1);
 	await page.getByRole('button', { name: 'Unarchive finding' }).click();
-	await expect(page.getByRole('button', { name: 'Archive finding' })).toBeVisible();
+	// exact: a name match is a substring match otherwise, and "Unarchive finding" contains it.
+	await expect(page.getByRole('button', { name: 'Archive finding', exact: true })).toBeVisible();
 	expect(findingsOf(inspectionId).find((f) => f.code === 'R1')?.archived).toBe(0);
 
 	// Nothing links to it, so it can be deleted.

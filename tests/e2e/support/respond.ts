@@ -2,7 +2,7 @@
  * Helpers for the families' journey tests: a test fixture that names each test to the code
  * limiter and records every request, an accessibility scan, and a way to answer a page.
  */
-import AxeBuilder from '@axe-core/playwright';
+export { expectAccessible, WCAG_TAGS } from './axe';
 import {
 	test as base,
 	expect,
@@ -14,8 +14,6 @@ import {
 } from '@playwright/test';
 
 export { expect };
-
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export const test = base.extend<{ requests: URL[] }>({
 	// Every URL the page asked for, so a test can prove nothing left the origin.
@@ -32,15 +30,6 @@ export const test = base.extend<{ requests: URL[] }>({
 		await use(page);
 	}
 });
-
-/** Axe with the WCAG 2.2 AA tags: no violations allowed. */
-export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const found = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
-	expect(found, `accessibility problems on ${page.url()}`).toEqual([]);
-}
 
 /** The headers every respondent page must send. */
 export function expectPrivateHeaders(response: Response | null): void {

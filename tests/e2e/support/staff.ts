@@ -3,7 +3,7 @@
  * signing in, making users with the real `npm run user:create`, and finding the staff routes and
  * another area's ids for the cross-area walk.
  */
-import AxeBuilder from '@axe-core/playwright';
+export { expectAccessible, WCAG_TAGS } from './axe';
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -12,8 +12,6 @@ import { join, relative, sep } from 'node:path';
 import { E2E_DATABASE, query } from './demo';
 
 export { expect };
-
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export const test = base.extend({
 	page: async ({ page }, use, testInfo) => {
@@ -103,15 +101,6 @@ export function endAccess(email: string): void {
 
 export function isoDate(daysFromToday: number): string {
 	return new Date(Date.now() + daysFromToday * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** Axe with the WCAG 2.2 AA tags: no violations allowed. */
-export async function expectAccessible(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-	const found = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
-	);
-	expect(found, `accessibility problems on ${page.url()}`).toEqual([]);
 }
 
 // The cross-area walk
