@@ -115,18 +115,20 @@ export async function responseIdPage(
 }
 
 /**
- * Every answer whose response id lies between a page's first and last id, in response id order:
- * one range of the answers' primary key, much cheaper than looking each response up. Responses
- * of other questionnaires can fall in the range, so callers keep only their own; filtering by
- * question here instead would steer the database onto the question index and a full sort.
+ * Every answer of one questionnaire's responses whose ids lie between a page's first and last
+ * id, in response id order: a range of the (survey, id) index of responses, then each
+ * response's answers from the answers' covering primary key. Other questionnaires' responses in
+ * the same id range are never read, so the cost follows this questionnaire's size alone.
  */
-export async function answersInRange(db: Db, first: string, last: string) {
+export async function answersInRange(db: Db, surveyId: string, first: string, last: string) {
 	return db
-		.selectFrom('answers')
-		.select(['responseId', 'questionId', 'value'])
-		.where('responseId', '>=', first)
-		.where('responseId', '<=', last)
-		.orderBy('responseId')
+		.selectFrom('responses')
+		.innerJoin('answers', 'answers.responseId', 'responses.id')
+		.select(['answers.responseId', 'answers.questionId', 'answers.value'])
+		.where('responses.surveyId', '=', surveyId)
+		.where('responses.id', '>=', first)
+		.where('responses.id', '<=', last)
+		.orderBy('responses.id')
 		.execute();
 }
 

@@ -129,4 +129,22 @@ describe('the responses file', () => {
 		}
 		expect(orders[0]).not.toEqual(orders[1]);
 	});
+
+	it('holds only its own questionnaire, though other responses share its id ranges', async () => {
+		const { db, made, exportSurvey } = await setUp();
+		// Random ids interleave the two waves' responses all through the id order.
+		await answer(
+			db,
+			made.surveys[1]!,
+			times(40, { scale: 'strongly-disagree', district: 'south' })
+		);
+		const plan = await planResponses(db, made.exportArea, exportSurvey);
+
+		const rows = parseCsv(
+			await csvText({ columns: plan.columns, rows: responseRows(db, plan, 4) })
+		);
+
+		expect(rows).toHaveLength(31);
+		expect(rows.filter((r) => r['listened-to'] === 'Strongly disagree')).toHaveLength(0);
+	});
 });

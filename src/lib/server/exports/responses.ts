@@ -131,7 +131,7 @@ export async function* responseRows(
 			const ids = await responseIdPage(db, plan.survey.id, range, pageSize);
 			if (ids.length === 0) break;
 			const [answers, comments] = await Promise.all([
-				answersInRange(db, ids[0]!, ids.at(-1)!),
+				answersInRange(db, plan.survey.id, ids[0]!, ids.at(-1)!),
 				commentsInRange(db, ids[0]!, ids.at(-1)!)
 			]);
 			const text = new Map<string, string>();
