@@ -20,7 +20,7 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	browser,
 	baseURL
 }, testInfo) => {
-	test.setTimeout(180_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const officer = createUser({ slug: BUILDER_SLUG, role: 'officer', tag: 'builder' });
 	const wave = unique('E2E wave', testInfo.project.name);
 	const title = unique('Your family’s experience', testInfo.project.name);

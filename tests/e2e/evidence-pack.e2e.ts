@@ -22,7 +22,7 @@ function weaknesses(inspectionId?: string) {
 }
 
 test('the evidence pack shows every area of weakness and passes axe', async ({ page }) => {
-	test.setTimeout(90_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const inspector = createUser({
 		slug: SLUG,
 		role: 'inspector',

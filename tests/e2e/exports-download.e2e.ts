@@ -53,7 +53,7 @@ function validAnswers(questionId: string): number {
 }
 
 test('an officer downloads every file and the zip, each audited', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const officer = createUser({ slug: SLUG, role: 'officer', tag: 'exports' });
 	await signInAs(page, officer);
 	await page.goto('/app/exports');

@@ -10,7 +10,7 @@ import { createUser, endAccess, expect, isoDate, signInAs, test } from './suppor
 const SLUG = 'essex';
 
 test('an inspector reaches only what inspectors may, until the end date', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const inspector = createUser({
 		slug: SLUG,
 		role: 'inspector',

@@ -30,7 +30,7 @@ test('sign-in pages, with and without errors', async ({ page }) => {
 });
 
 test('workspace pages of an admin', async ({ page }) => {
-	test.setTimeout(120_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const ids = idsOfArea(SLUG);
 	await signInAs(page, demoAdmin(SLUG));
 	for (const path of [

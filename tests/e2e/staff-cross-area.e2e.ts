@@ -49,7 +49,7 @@ test('an admin of one area gets 404 for every staff route with another area’s 
 	page,
 	baseURL
 }) => {
-	test.setTimeout(180_000);
+	test.slow(); // many pages in one test: three times the usual time limit
 	const theirs = idsOfArea(AREA_B);
 	const before = fingerprint(theirs);
 	await signInAs(page, demoAdmin(AREA_A));

@@ -21,7 +21,7 @@ const VIEWER_ALLOWED = new Set(['/app/account']);
 
 for (const role of ['viewer', 'inspector'] as const) {
 	test(`a ${role} cannot reach any officer or admin action`, async ({ page, baseURL }) => {
-		test.setTimeout(120_000);
+		test.slow(); // many pages in one test: three times the usual time limit
 		const user = createUser({
 			slug: SLUG,
 			role,
