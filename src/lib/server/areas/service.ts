@@ -313,6 +313,15 @@ export async function getSettings(db: Db, localAreaId: string): Promise<AreaSett
 	return area && settingsOf(area);
 }
 
+/** One of the area's own lists: districts (about-you options) or personal-data flag terms. */
+export async function areaList(
+	db: Db,
+	localAreaId: string,
+	list: 'districts' | 'flagTerms'
+): Promise<string[]> {
+	return (await getSettings(db, localAreaId))?.[list] ?? [];
+}
+
 export async function updateSettings(
 	db: Db,
 	actor: Actor,

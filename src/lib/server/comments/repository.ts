@@ -245,18 +245,3 @@ export async function answersPerQuestion(
 	}
 	return counts;
 }
-
-/** The area's flag terms (school names and the like) for the personal-data check. */
-export async function flagTerms(db: Db, areaId: string): Promise<string[]> {
-	const row = await db
-		.selectFrom('localAreas')
-		.select('flagTerms')
-		.where('id', '=', areaId)
-		.executeTakeFirst();
-	try {
-		const terms: unknown = JSON.parse(row?.flagTerms ?? '[]');
-		return Array.isArray(terms) ? terms.filter((t): t is string => typeof t === 'string') : [];
-	} catch {
-		return [];
-	}
-}

@@ -15,6 +15,7 @@ import { areaRules } from '../insights/service';
 import { findPersonalData, redactSpans, type Flag, type FlagKind } from './flags';
 import type { RedactInput, StatusFilter, ThemeInput } from './input';
 import { listFindingsInReportOrder } from '../areas/repository';
+import { areaList } from '../areas/service';
 import * as repo from './repository';
 import type { CommentRow } from './repository';
 
@@ -90,7 +91,7 @@ export async function commentQueue(
 	const status: StatusFilter = review ? (filter.status ?? 'new') : 'reviewed';
 	const [themes, terms] = await Promise.all([
 		repo.listThemes(db, user.localAreaId),
-		repo.flagTerms(db, user.localAreaId)
+		areaList(db, user.localAreaId, 'flagTerms')
 	]);
 	const theme = themes.find((t) => t.id === filter.themeId) ?? null;
 	let rows = await repo.listComments(db, user.localAreaId, {
@@ -149,7 +150,7 @@ export async function commentPage(db: Db, user: Staff, commentId: string) {
 		return null;
 	const [themes, terms, tags, findings] = await Promise.all([
 		repo.listThemes(db, user.localAreaId),
-		repo.flagTerms(db, user.localAreaId),
+		areaList(db, user.localAreaId, 'flagTerms'),
 		repo.tagsOf(db, [row.id]),
 		listFindingsInReportOrder(db, user.localAreaId)
 	]);
@@ -252,7 +253,7 @@ export async function redactComment(
 		}
 	}
 	const body = redactSpans(comment.body, mergeSpans(spans));
-	const terms = await repo.flagTerms(db, user.localAreaId);
+	const terms = await areaList(db, user.localAreaId, 'flagTerms');
 	const kinds = [...new Set(findPersonalData(body, terms).map((f) => f.kind))];
 	await db.transaction().execute(async (trx) => {
 		await repo.replaceBody(trx, commentId, body, JSON.stringify(kinds));

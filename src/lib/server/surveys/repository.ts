@@ -291,12 +291,3 @@ export async function insertQuestionLinks(
 }
 
 export type { AreaFinding } from '../areas/repository';
-
-export async function findAreaDistricts(db: Db, areaId: string): Promise<string[]> {
-	const row = await db
-		.selectFrom('localAreas')
-		.select('districts')
-		.where('id', '=', areaId)
-		.executeTakeFirstOrThrow();
-	return JSON.parse(row.districts) as string[];
-}

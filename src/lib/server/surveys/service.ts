@@ -24,6 +24,7 @@ import type {
 } from './input';
 import { toOptions } from './input';
 import { listFindingsInReportOrder } from '../areas/repository';
+import { areaList } from '../areas/service';
 import * as repo from './repository';
 
 export type { Problem };
@@ -300,7 +301,7 @@ function toRow(q: Question) {
 
 /** Every item of the bank as offered to this area (district options are the area's own). */
 export async function bankItems(db: Db, areaId: string) {
-	const districts = await repo.findAreaDistricts(db, areaId);
+	const districts = await areaList(db, areaId, 'districts');
 	return [...bankQuestions(), ...aboutYouQuestions(districts), ...freeTextQuestions()];
 }
 
