@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { moveInList } from '../ordering';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeInspectionWithFindings, makeSurvey } from '../testing/fixtures';
 import type { Db } from '../db';
@@ -13,7 +14,6 @@ import {
 	getSettings,
 	inspectionsWithFindings,
 	moveFinding,
-	moveInList,
 	moveInspection,
 	removeFinding,
 	setFindingArchived,

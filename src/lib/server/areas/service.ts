@@ -16,6 +16,7 @@ import {
 	type InspectionInput,
 	type SettingsInput
 } from './input';
+import { moveInList, type Direction } from '../ordering';
 import * as repo from './repository';
 import { themeTitle } from './themes';
 
@@ -25,18 +26,6 @@ export interface Actor {
 }
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FormErrors };
-
-export type Direction = 'up' | 'down';
-
-/** Moves one id a step up or down a list, keeping the others in order. */
-export function moveInList(ids: readonly string[], id: string, direction: Direction): string[] {
-	const order = [...ids];
-	const from = order.indexOf(id);
-	const to = direction === 'up' ? from - 1 : from + 1;
-	if (from < 0 || to < 0 || to >= order.length) return order;
-	[order[from], order[to]] = [order[to]!, order[from]!];
-	return order;
-}
 
 // Inspections
 

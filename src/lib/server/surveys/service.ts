@@ -25,6 +25,7 @@ import type {
 import { toOptions } from './input';
 import { listFindingsInReportOrder } from '../areas/repository';
 import { areaList } from '../areas/service';
+import { moveInList, type Direction } from '../ordering';
 import * as repo from './repository';
 
 export type { Problem };
@@ -485,21 +486,20 @@ export async function moveQuestion(
 	actor: Actor,
 	surveyId: string,
 	questionId: string,
-	direction: 'up' | 'down'
+	direction: Direction
 ): Promise<Outcome> {
 	const survey = await draftSurvey(db, actor, surveyId);
 	if (isFailure(survey)) return survey;
 	const questions = await repo.listQuestions(db, survey.id);
 	const index = questions.findIndex((q) => q.id === questionId);
 	if (index === -1) return notFound;
-	const other = questions[direction === 'up' ? index - 1 : index + 1];
-	if (!other) return { ok: true };
-	const question = questions[index]!;
 	await inTransaction(db, async (trx) => {
 		// Positions are renumbered as a whole, so gaps left by deletions never stall a move.
-		const order = questions.map((q) => q.id);
-		order[index] = other.id;
-		order[questions.indexOf(other)] = question.id;
+		const order = moveInList(
+			questions.map((q) => q.id),
+			questionId,
+			direction
+		);
 		for (const [position, id] of order.entries()) {
 			await repo.updateQuestionRow(trx, survey.id, id, { position });
 		}
