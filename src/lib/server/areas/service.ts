@@ -5,7 +5,7 @@
  * archived, because deleting it would cut the thread from the questions to the inspection;
  * ordering is by explicit position, moved one step at a time. Every change is audited.
  */
-import { recordEvent } from '../audit';
+import { recordAction, type Actor } from '../audit';
 import { inTransaction, nowIso, type Db } from '../db';
 import type { Finding, Inspection, LocalArea } from '../db/schema';
 import type { FormErrors } from '../forms';
@@ -20,10 +20,7 @@ import { moveInList, type Direction } from '../ordering';
 import * as repo from './repository';
 import { themeTitle } from './themes';
 
-export interface Actor {
-	id: string | null;
-	localAreaId: string;
-}
+export type { Actor };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FormErrors };
 
@@ -46,7 +43,7 @@ export async function addInspection(
 			createdAt: nowIso(now)
 		};
 		await repo.insertInspection(trx, inspection);
-		await audit(trx, actor, 'inspection_created', 'inspection', inspection.id, {
+		await recordAction(trx, actor, 'inspection_created', 'inspection', inspection.id, {
 			kind: input.kind,
 			startsOn: input.startsOn
 		});
@@ -64,7 +61,14 @@ export async function editInspection(
 		const inspection = await repo.getInspection(trx, actor.localAreaId, id);
 		if (!inspection) return undefined;
 		await repo.updateInspection(trx, actor.localAreaId, id, input);
-		await audit(trx, actor, 'inspection_updated', 'inspection', id, changes(inspection, input));
+		await recordAction(
+			trx,
+			actor,
+			'inspection_updated',
+			'inspection',
+			id,
+			changes(inspection, input)
+		);
 		return { ...inspection, ...input };
 	});
 }
@@ -79,7 +83,7 @@ export async function setInspectionArchived(
 		const inspection = await repo.getInspection(trx, actor.localAreaId, id);
 		if (!inspection) return undefined;
 		await repo.updateInspection(trx, actor.localAreaId, id, { archived: archived ? 1 : 0 });
-		await audit(
+		await recordAction(
 			trx,
 			actor,
 			archived ? 'inspection_archived' : 'inspection_unarchived',
@@ -106,7 +110,7 @@ export async function moveInspection(
 			direction
 		);
 		await repo.setInspectionPositions(trx, actor.localAreaId, order);
-		await audit(trx, actor, 'inspection_moved', 'inspection', id, { direction });
+		await recordAction(trx, actor, 'inspection_moved', 'inspection', id, { direction });
 		return inspection;
 	});
 }
@@ -141,7 +145,7 @@ export async function addFinding(
 			createdAt: nowIso(now)
 		};
 		await repo.insertFinding(trx, finding);
-		await audit(trx, actor, 'finding_created', 'finding', finding.id, {
+		await recordAction(trx, actor, 'finding_created', 'finding', finding.id, {
 			code: finding.code,
 			title: finding.title,
 			theme: finding.theme
@@ -170,7 +174,7 @@ export async function editFinding(
 				? finding.position
 				: (await repo.listFindingsOfInspection(trx, actor.localAreaId, input.inspectionId)).length;
 		await repo.updateFinding(trx, actor.localAreaId, id, { ...input, position });
-		await audit(trx, actor, 'finding_updated', 'finding', id, changes(finding, input));
+		await recordAction(trx, actor, 'finding_updated', 'finding', id, changes(finding, input));
 		return { ok: true, finding: { ...finding, ...input, position } };
 	});
 }
@@ -185,9 +189,16 @@ export async function setFindingArchived(
 		const finding = await repo.getFinding(trx, actor.localAreaId, id);
 		if (!finding) return undefined;
 		await repo.updateFinding(trx, actor.localAreaId, id, { archived: archived ? 1 : 0 });
-		await audit(trx, actor, archived ? 'finding_archived' : 'finding_unarchived', 'finding', id, {
-			code: finding.code
-		});
+		await recordAction(
+			trx,
+			actor,
+			archived ? 'finding_archived' : 'finding_unarchived',
+			'finding',
+			id,
+			{
+				code: finding.code
+			}
+		);
 		return { ...finding, archived: archived ? 1 : 0 };
 	});
 }
@@ -209,7 +220,7 @@ export async function removeFinding(
 				}
 			};
 		await repo.deleteFinding(trx, actor.localAreaId, id);
-		await audit(trx, actor, 'finding_deleted', 'finding', id, {
+		await recordAction(trx, actor, 'finding_deleted', 'finding', id, {
 			code: finding.code,
 			title: finding.title
 		});
@@ -248,7 +259,10 @@ export async function moveFinding(
 			direction
 		);
 		await repo.setFindingPositions(trx, actor.localAreaId, order);
-		await audit(trx, actor, 'finding_moved', 'finding', id, { code: finding.code, direction });
+		await recordAction(trx, actor, 'finding_moved', 'finding', id, {
+			code: finding.code,
+			direction
+		});
 		return finding;
 	});
 }
@@ -328,7 +342,14 @@ export async function updateSettings(
 			minCount: input.minCount
 		});
 		const after = { ...before, ...input };
-		await audit(trx, actor, 'area_settings_updated', 'local_area', area.id, changes(before, input));
+		await recordAction(
+			trx,
+			actor,
+			'area_settings_updated',
+			'local_area',
+			area.id,
+			changes(before, input)
+		);
 		return after;
 	});
 }
@@ -349,7 +370,14 @@ export async function createArea(
 		.insertInto('localAreas')
 		.values({ id, slug: parsed.data.slug, name: parsed.data.name, createdAt: nowIso(now) })
 		.execute();
-	await audit(db, { id: null, localAreaId: id }, 'area_created', 'local_area', id, parsed.data);
+	await recordAction(
+		db,
+		{ id: null, localAreaId: id },
+		'area_created',
+		'local_area',
+		id,
+		parsed.data
+	);
 	return { ok: true, area: (await repo.getArea(db, id))! };
 }
 
@@ -362,22 +390,4 @@ function changes(before: object, after: object): Record<string, unknown> {
 			result[key] = { from: old[key], to: value };
 	}
 	return result;
-}
-
-function audit(
-	db: Db,
-	actor: Actor,
-	action: string,
-	subjectType: string,
-	subjectId: string,
-	detail?: Record<string, unknown>
-) {
-	return recordEvent(db, {
-		localAreaId: actor.localAreaId,
-		userId: actor.id,
-		action,
-		subjectType,
-		subjectId,
-		detail: detail ?? null
-	});
 }

@@ -31,6 +31,31 @@ export async function recordEvent(db: Db, event: AuditInput): Promise<void> {
 		.execute();
 }
 
+/** Who did something: a signed-in user, or a command-line tool (no user), in one local area. */
+export interface Actor {
+	id: string | null;
+	localAreaId: string;
+}
+
+/** What an actor did to one subject (a finding, a survey, a user …) in their own area. */
+export async function recordAction(
+	db: Db,
+	actor: Actor,
+	action: string,
+	subjectType: string,
+	subjectId: string | null,
+	detail?: Record<string, unknown>
+): Promise<void> {
+	await recordEvent(db, {
+		localAreaId: actor.localAreaId,
+		userId: actor.id,
+		action,
+		subjectType,
+		subjectId,
+		detail: detail ?? null
+	});
+}
+
 export async function listEvents(db: Db, localAreaId: string, limit = 200, offset = 0) {
 	return db
 		.selectFrom('auditEvents')

@@ -8,7 +8,7 @@
 import { optionValue } from '$lib/questions/options';
 import { questionType } from '$lib/questions/registry';
 import type { Question, QuestionKind, QuestionSettings } from '$lib/questions/types';
-import { recordEvent } from '../audit';
+import { recordAction } from '../audit';
 import { inTransaction, nowIso, today, type Db } from '../db';
 import type { Survey } from '../db/schema';
 import { newId } from '../ids';
@@ -88,7 +88,7 @@ export async function createWave(
 			endsOn: null,
 			position: await repo.nextWavePosition(trx, actor.localAreaId)
 		});
-		await audit(trx, actor, 'wave.created', 'wave', waveId, { name: input.name });
+		await recordAction(trx, actor, 'wave.created', 'wave', waveId, { name: input.name });
 	});
 	return { ok: true, waveId };
 }
@@ -149,7 +149,9 @@ export async function createSurvey(
 			openedAt: null,
 			closedAt: null
 		});
-		await audit(trx, actor, 'survey.created', 'survey', surveyId, { audience: input.audience });
+		await recordAction(trx, actor, 'survey.created', 'survey', surveyId, {
+			audience: input.audience
+		});
 		return { ok: true, surveyId };
 	});
 }
@@ -195,7 +197,7 @@ export async function openSurvey(
 			status: 'open',
 			openedAt: nowIso()
 		});
-		await audit(trx, actor, 'survey.opened', 'survey', survey.id);
+		await recordAction(trx, actor, 'survey.opened', 'survey', survey.id);
 	});
 	return { ok: true };
 }
@@ -213,7 +215,7 @@ export async function closeSurvey(db: Db, actor: Actor, surveyId: string): Promi
 		});
 		// Answers in progress can no longer be sent; keeping them would keep answers for nothing.
 		await trx.deleteFrom('drafts').where('surveyId', '=', survey.id).execute();
-		await audit(trx, actor, 'survey.closed', 'survey', survey.id);
+		await recordAction(trx, actor, 'survey.closed', 'survey', survey.id);
 	});
 	return { ok: true };
 }
@@ -262,7 +264,7 @@ export async function copySurvey(
 			closedAt: null
 		});
 		await copyQuestions(trx, source.id, copyId);
-		await audit(trx, actor, 'survey.copied', 'survey', copyId, { from: source.id });
+		await recordAction(trx, actor, 'survey.copied', 'survey', copyId, { from: source.id });
 		return { ok: true, surveyId: copyId };
 	});
 }
@@ -522,24 +524,6 @@ export async function deleteQuestion(
 }
 
 // ---- helpers ----------------------------------------------------------------------------------
-
-async function audit(
-	db: Db,
-	actor: Actor,
-	action: string,
-	subjectType: string,
-	subjectId: string,
-	detail?: Record<string, unknown>
-): Promise<void> {
-	await recordEvent(db, {
-		localAreaId: actor.localAreaId,
-		userId: actor.id,
-		action,
-		subjectType,
-		subjectId,
-		detail: detail ?? null
-	});
-}
 
 /** Run work in a transaction; a Failure it returns rolls back everything it wrote. */
 async function inTransactionOrFail<T extends object>(

@@ -4,7 +4,7 @@
  * the sessions it should. The acting admin can never remove their own access, so an area always
  * keeps at least one admin.
  */
-import { recordEvent } from '../audit';
+import { recordAction, type Actor } from '../audit';
 import { hashPassword, generatePassword, passwordProblem, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { inTransaction, nowIso, today, type Db } from '../db';
@@ -15,10 +15,7 @@ import type { NewUserInput, RoleChangeInput } from './input';
 import { emailTaken, getUser, insertUser, updateUser } from './repository';
 
 /** Who is acting, and in which area. `id` is null for the command line. */
-export interface Actor {
-	id: string | null;
-	localAreaId: string;
-}
+export type { Actor };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FormErrors };
 
@@ -59,7 +56,7 @@ export async function createUser(
 	};
 	await inTransaction(db, async (trx) => {
 		await insertUser(trx, user);
-		await audit(trx, actor, 'user_created', user.id, {
+		await recordAction(trx, actor, 'user_created', 'user', user.id, {
 			email: user.email,
 			role: user.role,
 			expiresOn: user.expiresOn
@@ -85,7 +82,7 @@ export async function changeRole(
 	const expiresOn = input.role === 'inspector' ? input.expiresOn : null;
 	await inTransaction(db, async (trx) => {
 		await updateUser(trx, actor.localAreaId, user.id, { role: input.role, expiresOn });
-		await audit(trx, actor, 'user_role_changed', user.id, {
+		await recordAction(trx, actor, 'user_role_changed', 'user', user.id, {
 			email: user.email,
 			from: user.role,
 			to: input.role,
@@ -112,7 +109,7 @@ export async function setDisabled(
 			disabledAt: disabled ? nowIso(now) : null
 		});
 		if (disabled) await invalidateUserSessions(trx, user.id);
-		await audit(trx, actor, disabled ? 'user_disabled' : 'user_enabled', user.id, {
+		await recordAction(trx, actor, disabled ? 'user_disabled' : 'user_enabled', 'user', user.id, {
 			email: user.email
 		});
 	});
@@ -134,7 +131,7 @@ export async function resetPassword(
 	await inTransaction(db, async (trx) => {
 		await updateUser(trx, actor.localAreaId, user.id, { passwordHash });
 		await invalidateUserSessions(trx, user.id);
-		await audit(trx, actor, 'user_password_reset', user.id, { email: user.email });
+		await recordAction(trx, actor, 'user_password_reset', 'user', user.id, { email: user.email });
 	});
 	return { ok: true, password, email: user.email };
 }
@@ -162,7 +159,7 @@ export async function changeOwnPassword(
 	await inTransaction(db, async (trx) => {
 		await updateUser(trx, actor.localAreaId, user.id, { passwordHash });
 		await invalidateUserSessions(trx, user.id);
-		await audit(trx, actor, 'password_changed', user.id);
+		await recordAction(trx, actor, 'password_changed', 'user', user.id);
 	});
 	return { ok: true };
 }
@@ -171,23 +168,6 @@ export async function changeOwnPassword(
 export async function signOutEverywhere(db: Db, actor: { id: string; localAreaId: string }) {
 	await inTransaction(db, async (trx) => {
 		await invalidateUserSessions(trx, actor.id);
-		await audit(trx, actor, 'signed_out_everywhere', actor.id);
-	});
-}
-
-function audit(
-	db: Db,
-	actor: Actor,
-	action: string,
-	userId: string,
-	detail?: Record<string, unknown>
-) {
-	return recordEvent(db, {
-		localAreaId: actor.localAreaId,
-		userId: actor.id,
-		action,
-		subjectType: 'user',
-		subjectId: userId,
-		detail: detail ?? null
+		await recordAction(trx, actor, 'signed_out_everywhere', 'user', actor.id);
 	});
 }
