@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
+		// A fixed secret for the tests, so nothing is written to data/ (never used elsewhere).
+		env: { HEARD_SECRET: '0f'.repeat(32) },
 		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]]
 	}
 });

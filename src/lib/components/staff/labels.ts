@@ -20,7 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	admin: 'Admin',
 	officer: 'Officer',
 	viewer: 'Viewer',
-	inspector: 'Inspector'
+	inspector: 'Inspector',
+	partner: 'Partner'
 };
 
 export function inspectionKindLabel(kind: string): string {

@@ -12,7 +12,12 @@ export async function hashPassword(password: string): Promise<string> {
 	return hash(password, options);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** Whether the password is right. An account with no password (identity provider only) never matches. */
+export async function verifyPassword(
+	passwordHash: string | null,
+	password: string
+): Promise<boolean> {
+	if (passwordHash === null) return verifyDummyPassword(password);
 	return verify(passwordHash, password);
 }
 

@@ -26,7 +26,7 @@ export interface LocalAreasTable {
 	createdAt: string;
 }
 
-export type Role = 'admin' | 'officer' | 'viewer' | 'inspector';
+export type Role = 'admin' | 'officer' | 'viewer' | 'inspector' | 'partner';
 
 export interface UsersTable {
 	id: string;
@@ -34,7 +34,10 @@ export interface UsersTable {
 	email: string;
 	name: string;
 	role: Role;
-	passwordHash: string;
+	/** Null for an account that signs in only through the area's identity provider. */
+	passwordHash: string | null;
+	/** An admin's grant to take the row-level responses file (officers only). */
+	canExportRows: Generated<Flag>;
 	/** Inspector accounts end on this date (ISO date); null for staff. */
 	expiresOn: string | null;
 	disabledAt: string | null;
@@ -239,7 +242,14 @@ export interface AuditEventsTable {
 	createdAt: string;
 }
 
+/** Facts about the installation that every instance must agree on (never a secret). */
+export interface InstanceSettingsTable {
+	key: string;
+	value: string;
+}
+
 export interface Database {
+	instanceSettings: InstanceSettingsTable;
 	localAreas: LocalAreasTable;
 	users: UsersTable;
 	sessions: SessionsTable;

@@ -170,6 +170,7 @@ export async function makeUser(
 		name: 'Test user',
 		role: 'officer',
 		passwordHash: rest.passwordHash ?? (await hashPassword(password)),
+		canExportRows: 0,
 		expiresOn: null,
 		disabledAt: null,
 		createdAt: nowIso(),

@@ -30,7 +30,17 @@ export type UserSummary = Omit<User, 'passwordHash'>;
 export async function listUsers(db: Db, localAreaId: string): Promise<UserSummary[]> {
 	return db
 		.selectFrom('users')
-		.select(['id', 'localAreaId', 'email', 'name', 'role', 'expiresOn', 'disabledAt', 'createdAt'])
+		.select([
+			'id',
+			'localAreaId',
+			'email',
+			'name',
+			'role',
+			'canExportRows',
+			'expiresOn',
+			'disabledAt',
+			'createdAt'
+		])
 		.where('localAreaId', '=', localAreaId)
 		.orderBy('disabledAt', (ob) => ob.asc().nullsFirst())
 		.orderBy('name')

@@ -50,6 +50,7 @@ export async function createUser(
 		name: input.name,
 		role: input.role,
 		passwordHash: await hashPassword(password),
+		canExportRows: 0,
 		expiresOn: input.role === 'inspector' ? input.expiresOn : null,
 		disabledAt: null,
 		createdAt: nowIso(now)
