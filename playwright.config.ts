@@ -3,6 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BUILD = process.env.HEARD_BUILD_DIR ?? 'build';
 const DATABASE = `test-results/e2e-${BUILD}.db`;
+/** The server secret of the test server; the tests use it to find codes in the database. */
+export const E2E_SECRET = 'e2e0'.repeat(16);
+// The tests' own process reads codes through the same keyed hash (tests/e2e/support/demo.ts).
+process.env.HEARD_SECRET = E2E_SECRET;
 const chromium = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
@@ -27,6 +31,8 @@ export default defineConfig({
 	outputDir: `test-results/e2e-${BUILD}-artifacts`,
 	use: {
 		baseURL: `http://localhost:${PORT}`,
+		// Requests a test sends without naming a client of its own (see tests/e2e/support/clients.ts).
+		extraHTTPHeaders: { 'x-forwarded-for': '127.0.0.1' },
 		launchOptions: chromium,
 		trace: 'retain-on-failure'
 	},
@@ -44,7 +50,10 @@ export default defineConfig({
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
 			DATABASE_URL: `file:${DATABASE}`,
-			HEARD_E2E: '1'
+			// As behind a reverse proxy: each test names its client in X-Forwarded-For.
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			HEARD_SECRET: E2E_SECRET
 		}
 	}
 });

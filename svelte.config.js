@@ -13,9 +13,6 @@ const config = {
 		outDir: out === 'build' ? '.svelte-kit' : `${out}-kit`,
 		// Staff pages hydrate with a nonce-less hash policy; respondent pages ship no framework
 		// script at all and get a stricter header from hooks.server.ts.
-		// Pages send no referrer, so browsers post forms with `Origin: null`; hooks.server.ts checks
-		// Fetch Metadata instead (src/lib/server/same-origin.ts).
-		csrf: { trustedOrigins: ['null'] },
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -3,7 +3,6 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db';
 import { demoEnabled, prepareDatabase, publicOrigin, welcomeText } from '$lib/server/startup';
 import { validateSessionToken } from '$lib/server/auth/session';
-import { isForgedFormPost } from '$lib/server/same-origin';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 
 export const init: ServerInit = async () => {
@@ -12,7 +11,7 @@ export const init: ServerInit = async () => {
 	console.log(await welcomeText(db, publicOrigin()));
 };
 
-/** Respondent pages: no framework script, nothing from other hosts, no referrer. */
+/** Respondent pages: no framework script, nothing from other hosts, no referrer to other sites. */
 const RESPONDENT_CSP = [
 	"default-src 'none'",
 	"script-src 'self'",
@@ -27,7 +26,9 @@ const RESPONDENT_CSP = [
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('Referrer-Policy', 'no-referrer');
+	// No address, and so no questionnaire or resume link, is ever sent to another site; the site's
+	// own requests keep their Origin, which SvelteKit's cross-site form check relies on.
+	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set(
@@ -39,14 +40,6 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response.headers.set('Cache-Control', 'no-store');
 	}
 	return response;
-};
-
-/** Form posts must come from this site's own pages (see same-origin.ts for why not Origin). */
-const sameOriginForms: Handle = async ({ event, resolve }) => {
-	if (isForgedFormPost(event.request, event.url)) {
-		return new Response('Cross-site form submissions are forbidden', { status: 403 });
-	}
-	return resolve(event);
 };
 
 /** Fills locals from the session cookie on every request; guards in loads and actions decide. */
@@ -73,4 +66,4 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, sameOriginForms, auth);
+export const handle = sequence(securityHeaders, auth);

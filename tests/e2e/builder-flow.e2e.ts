@@ -12,6 +12,7 @@ import {
 	surveyRow,
 	unique
 } from './support/builder';
+import { clientHeaders } from './support/clients';
 import { answerAllPages } from './support/respond';
 import { createUser, expect, expectAccessible, isoDate, signInAs, test } from './support/staff';
 
@@ -174,9 +175,7 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	const phone = await browser.newContext({
 		...devices['Pixel 7'],
 		baseURL,
-		extraHTTPHeaders: {
-			'x-heard-test-client': `${testInfo.project.name}:${testInfo.testId}:parent`
-		}
+		extraHTTPHeaders: clientHeaders(`${testInfo.project.name}:${testInfo.testId}:parent`)
 	});
 	const parent = await phone.newPage();
 	await parent.goto(`/s/${surveyId}?code=${codes[0]}`);

@@ -4,6 +4,7 @@
  * then reads it by theme and on the finding's page, and never sees comments not yet reviewed.
  * Worcestershire's open wave: no other test reviews its comments.
  */
+import { clientHeaders } from './support/clients';
 import { query } from './support/demo';
 import { createUser, expect, expectAccessible, signInAs, test } from './support/staff';
 
@@ -104,7 +105,7 @@ test('an officer redacts, tags and reviews; a viewer then reads it by theme and 
 	// A viewer reads it by theme and on the finding's page; comments not reviewed stay hidden.
 	const viewerContext = await browser.newContext();
 	const viewer = await viewerContext.newPage();
-	await viewer.setExtraHTTPHeaders({ 'x-heard-test-client': `${testInfo.testId}:viewer` });
+	await viewer.setExtraHTTPHeaders(clientHeaders(`${testInfo.testId}:viewer`));
 	await signInAs(viewer, createUser({ slug: SLUG, role: 'viewer', tag: 'comments-viewer' }));
 	await viewer.goto(`/app/comments?theme=${themeId}`);
 	await expect(viewer.locator('.comment-list')).toContainText(stored.body);

@@ -5,9 +5,9 @@
 import type { Page } from '@playwright/test';
 import {
 	closedSurveyId,
-	codeHashOf,
 	codeUsed,
 	draftAnswers,
+	heldSecret,
 	makeUnpublishedSurveys,
 	openSurveyId,
 	openWaveCode,
@@ -98,7 +98,7 @@ test.describe('access codes', () => {
 		]);
 		expect(response.status()).toBe(429);
 		await expect(page.locator('.error-summary')).toContainText(
-			'You have entered too many codes that did not work. Wait 10 minutes'
+			'You have entered too many codes or links that did not work. Wait 10 minutes'
 		);
 		await expectAccessible(page);
 		const viaLink = await page.goto(`/s/${surveyId}?code=${good}`);
@@ -131,7 +131,8 @@ test.describe('question pages', () => {
 		const href = await links.first().getAttribute('href');
 		await links.first().click();
 		await expect(page.locator(href!)).toBeFocused();
-		expect(draftAnswers(surveyId, codeHashOf(code))).toBeUndefined();
+		// The code made an empty draft for this browser; the refused page added nothing to it.
+		expect(draftAnswers(surveyId, await heldSecret(page.context(), surveyId))).toEqual({});
 	});
 
 	test('over-long free text shows the limit and is not kept', async ({ page }, testInfo) => {
@@ -155,7 +156,7 @@ test.describe('question pages', () => {
 		);
 		await expect(box).toHaveValue('x'.repeat(1300));
 		await expectAccessible(page);
-		const draft = draftAnswers(surveyId, codeHashOf(code));
+		const draft = draftAnswers(surveyId, await heldSecret(page.context(), surveyId));
 		expect(Object.values(draft ?? {}).flat()).toContain('Short and fine');
 	});
 
@@ -169,7 +170,7 @@ test.describe('question pages', () => {
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/p\/2$/);
 		await page.goto(`/s/${surveyId}/p/1`);
-		const before = draftAnswers(surveyId, codeHashOf(code));
+		const before = draftAnswers(surveyId, await heldSecret(page.context(), surveyId));
 		expect(before).toBeDefined();
 		const fields = await formFields(page);
 		const [first] = surveyQuestions(surveyId);
@@ -184,13 +185,13 @@ test.describe('question pages', () => {
 			const response = await postForm(page, `/s/${surveyId}/p/1`, form);
 			expect(response.status()).toBe(400);
 			expect(await response.text()).toMatch(message);
-			expect(draftAnswers(surveyId, codeHashOf(code))).toEqual(before);
+			expect(draftAnswers(surveyId, await heldSecret(page.context(), surveyId))).toEqual(before);
 		}
 		// The same page's form posted to another questionnaire finds no code there.
 		const elsewhere = await postForm(page, `/s/${other}/p/1`, fields);
 		expect(elsewhere.status()).toBe(303);
 		expect(elsewhere.headers()['location']).toBe(`/s/${other}/code`);
-		expect(draftAnswers(surveyId, codeHashOf(code))).toEqual(before);
+		expect(draftAnswers(surveyId, await heldSecret(page.context(), surveyId))).toEqual(before);
 		// And the page shows a tampered post's message the GOV.UK way.
 		await page.locator('main form').evaluate((form, id) => {
 			const input = form.querySelector(`input[name="q-${id}"]`) as HTMLInputElement;
@@ -225,7 +226,7 @@ test.describe('checking answers', () => {
 		await expect(summary).toContainText('Select an answer');
 		await expectAccessible(page);
 		expect(codeUsed(surveyId, code)).toBe(0);
-		expect(draftAnswers(surveyId, codeHashOf(code))).toBeDefined();
+		expect(draftAnswers(surveyId, await heldSecret(page.context(), surveyId))).toBeDefined();
 		await first.click();
 		await expect(page).toHaveURL(/\/p\/2\?change=1/);
 	});
@@ -294,6 +295,8 @@ test.describe('sending twice', () => {
 		const firstPage = await formFields(page);
 		await answerAllPages(page, comment);
 		const send = await formFields(page);
+		const secret = await heldSecret(page.context(), surveyId);
+		expect(draftAnswers(surveyId, secret)).toBeDefined();
 		await page.getByRole('button', { name: 'Send my answers' }).click();
 		await expect(page).toHaveURL(/\/done$/);
 		expect(responsesWithComment(comment)).toHaveLength(1);
@@ -318,7 +321,7 @@ test.describe('sending twice', () => {
 		await other.close();
 
 		expect(responsesWithComment(comment)).toHaveLength(1);
-		expect(draftAnswers(surveyId, codeHashOf(code))).toBeUndefined();
+		expect(draftAnswers(surveyId, secret)).toBeUndefined();
 	});
 
 	test('a double click on send stores one response', async ({ page }, testInfo) => {

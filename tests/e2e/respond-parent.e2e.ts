@@ -1,7 +1,7 @@
 import {
-	codeHashOf,
 	codeUsed,
 	draftAnswers,
+	heldSecret,
 	openSurveyId,
 	openWaveCode,
 	responsesWithComment,
@@ -72,7 +72,8 @@ test.describe('a parent carer answers with JavaScript on', () => {
 		});
 		expect(pages).toBeGreaterThan(2);
 		// Every page was kept in the draft as it went.
-		const draft = draftAnswers(surveyId, codeHashOf(code));
+		const secret = await heldSecret(page.context(), surveyId);
+		const draft = draftAnswers(surveyId, secret);
 		expect(Object.values(draft ?? {}).flat()).toContain(comment);
 
 		await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
@@ -108,7 +109,7 @@ test.describe('a parent carer answers with JavaScript on', () => {
 		]);
 		expect(stored[0]!.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(codeUsed(surveyId, code)).toBe(1);
-		expect(draftAnswers(surveyId, codeHashOf(code))).toBeUndefined();
+		expect(draftAnswers(surveyId, secret)).toBeUndefined();
 
 		expectSameOrigin(requests, baseURL);
 		expect(problems).toEqual([]);
@@ -134,12 +135,13 @@ test.describe('a parent carer answers with JavaScript off', () => {
 		expect(page.url()).not.toContain(code);
 
 		await answerAllPages(page, comment);
+		const secret = await heldSecret(page.context(), surveyId);
 		await page.getByRole('button', { name: 'Send my answers' }).click();
 		await expect(page.getByRole('heading', { name: 'Your answers have been sent' })).toBeVisible();
 
 		expect(responsesWithComment(comment)).toHaveLength(1);
 		expect(codeUsed(surveyId, code)).toBe(1);
-		expect(draftAnswers(surveyId, codeHashOf(code))).toBeUndefined();
+		expect(draftAnswers(surveyId, secret)).toBeUndefined();
 		expectSameOrigin(requests, baseURL);
 	});
 });

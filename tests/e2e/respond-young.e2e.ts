@@ -1,4 +1,4 @@
-import { draftAnswers, openSurveyId, responsesWithComment } from './support/demo';
+import { draftAnswers, heldSecret, openSurveyId, responsesWithComment } from './support/demo';
 import {
 	answerAllPages,
 	answerPage,
@@ -9,14 +9,8 @@ import {
 	freshContext,
 	test
 } from './support/respond';
-import { createHash } from 'node:crypto';
 
 const SLUG = 'essex';
-
-/** How the server keys an open survey's draft (drafts.ts hashResumeToken). */
-function resumeHash(token: string): string {
-	return createHash('sha256').update(`resume:${token}`).digest('hex');
-}
 
 test.describe('a young person answers the easy-read questionnaire', () => {
 	test('one question a page, faces with words, read aloud, sent anonymously', async ({
@@ -96,19 +90,28 @@ test.describe('a young person answers the easy-read questionnaire', () => {
 		await expect(page.getByRole('heading', { name: 'Your answers have been saved' })).toBeVisible();
 		await expectAccessible(page);
 		const link = await page.locator('.resume-link a').getAttribute('href');
-		const token = /\/resume\/([a-z2-7]{24})$/.exec(link ?? '')?.[1];
+		const token = /\/resume\/([a-z2-7]{52})$/.exec(link ?? '')?.[1];
 		expect(token).toBeDefined();
-		// Saving ends the visit on this device; the draft waits on the server, keyed by a hash.
+		// Saving ends the visit on this device; the draft waits on the server, sealed under the
+		// secret that only the link carries.
 		expect(await page.context().cookies()).toHaveLength(0);
-		expect(Object.keys(draftAnswers(surveyId, resumeHash(token!)) ?? {})).toHaveLength(3);
+		expect(Object.keys(draftAnswers(surveyId, token) ?? {})).toHaveLength(3);
 
 		const other = await freshContext(browser, testInfo);
 		const phone = await other.newPage();
 		const resumed = await phone.goto(link!);
 		expectPrivateHeaders(resumed);
-		// The token goes into the cookie and out of the address; the family lands where they left.
-		await expect(phone).toHaveURL(new RegExp(`/s/${surveyId}/p/3$`));
+		// The draft moves to a new secret in this browser's cookie, out of the address; the family
+		// lands where they left, and is told the link will not work again.
+		await expect(phone).toHaveURL(new RegExp(`/s/${surveyId}/p/3\\?resumed=1$`));
 		expect(phone.url()).not.toContain(token!);
+		await expect(phone.getByText('The link you used will not work again')).toBeVisible();
+		expect(draftAnswers(surveyId, token)).toBeUndefined();
+		const moved = await heldSecret(other, surveyId);
+		expect(Object.keys(draftAnswers(surveyId, moved) ?? {})).toHaveLength(3);
+		// Whoever else has the old link (it was forwarded, or seen over a shoulder) gets nothing.
+		const snoop = await (await freshContext(browser, testInfo)).newPage();
+		expect((await snoop.goto(link!))?.status()).toBe(404);
 		await phone.getByRole('link', { name: 'Back' }).click();
 		await expect(phone.getByRole('radio', { name: 'Sometimes' })).toBeChecked();
 		await phone.getByRole('button', { name: 'Continue' }).click();
@@ -116,7 +119,7 @@ test.describe('a young person answers the easy-read questionnaire', () => {
 		await phone.getByRole('button', { name: 'Send my answers' }).click();
 		await expect(phone.getByRole('heading', { name: 'Your answers have been sent' })).toBeVisible();
 		expect(responsesWithComment(comment)).toHaveLength(1);
-		expect(draftAnswers(surveyId, resumeHash(token!))).toBeUndefined();
+		expect(draftAnswers(surveyId, moved)).toBeUndefined();
 
 		// The link does not work once the answers are sent.
 		const again = await phone.goto(link!);

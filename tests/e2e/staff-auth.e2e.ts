@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { clientHeaders } from './support/clients';
 import { query } from './support/demo';
 import {
 	clientName,
@@ -91,14 +92,14 @@ test('an account is locked after five wrong passwords, and the failures are audi
 
 test('one client guessing many accounts is slowed down too', async ({ page }, testInfo) => {
 	// This test's own client name, so the lock-out cannot reach other tests.
-	await page.setExtraHTTPHeaders({ 'x-heard-test-client': `${clientName(testInfo)}:guesser` });
+	await page.setExtraHTTPHeaders(clientHeaders(`${clientName(testInfo)}:guesser`));
 	const request = page.request;
 	const guess = (email: string, password: string) =>
 		request.post('/login', {
 			form: { email, password, next: '/app' },
 			headers: {
 				Origin: new URL(page.url() === 'about:blank' ? 'http://x' : page.url()).origin,
-				'x-heard-test-client': `${clientName(testInfo)}:guesser`,
+				...clientHeaders(`${clientName(testInfo)}:guesser`),
 				Accept: 'text/html'
 			},
 			maxRedirects: 0

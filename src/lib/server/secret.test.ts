@@ -30,10 +30,12 @@ describe('the server secret', () => {
 	});
 
 	it('seals so that only this secret opens it, and any change is refused', () => {
-		const sealed = seal('{"a":["yes"]}');
+		const sealed = seal('{"a":["yes"]}', 'survey-1');
 		expect(sealed).not.toContain('yes');
-		expect(unseal(sealed)).toBe('{"a":["yes"]}');
+		expect(unseal(sealed, 'survey-1')).toBe('{"a":["yes"]}');
 		const altered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
-		expect(() => unseal(altered)).toThrow();
+		expect(() => unseal(altered, 'survey-1')).toThrow();
+		// Moved to another questionnaire's row, it does not open either.
+		expect(() => unseal(sealed, 'survey-2')).toThrow();
 	});
 });

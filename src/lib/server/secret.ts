@@ -81,20 +81,34 @@ export function keyedHash(purpose: Purpose, data: string): string {
 	return createHmac('sha256', keyFor(purpose)).update(data, 'utf8').digest('hex');
 }
 
-/** Encrypts with AES-256-GCM under the server's sealing key: nonce, tag and text, base64url. */
-export function seal(plaintext: string): string {
+/**
+ * Encrypts with AES-256-GCM: nonce, tag and text, base64url. `context` is bound to the text
+ * (authenticated, not stored), so a sealed value moved to another row or use will not open.
+ */
+export function sealWithKey(key: Uint8Array, plaintext: string, context: string): string {
 	const iv = randomBytes(12);
-	const cipher = createCipheriv('aes-256-gcm', keyFor('seal'), iv);
+	const cipher = createCipheriv('aes-256-gcm', key, iv);
+	cipher.setAAD(Buffer.from(context, 'utf8'));
 	const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
 	return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
 }
 
-/** Opens what `seal` made; throws if it was made under another secret or altered. */
-export function unseal(sealed: string): string {
+/** Opens what `sealWithKey` made with the same key and context; throws otherwise. */
+export function unsealWithKey(key: Uint8Array, sealed: string, context: string): string {
 	const bytes = Buffer.from(sealed, 'base64url');
-	const decipher = createDecipheriv('aes-256-gcm', keyFor('seal'), bytes.subarray(0, 12));
+	const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+	decipher.setAAD(Buffer.from(context, 'utf8'));
 	decipher.setAuthTag(bytes.subarray(12, 28));
 	return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+/** Seals under the server's own key: only an instance holding the secret can open it. */
+export function seal(plaintext: string, context: string): string {
+	return sealWithKey(keyFor('seal'), plaintext, context);
+}
+
+export function unseal(sealed: string, context: string): string {
+	return unsealWithKey(keyFor('seal'), sealed, context);
 }
 
 /** A value that shows which secret made it without revealing the secret. */

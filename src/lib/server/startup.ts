@@ -1,21 +1,26 @@
 /**
- * What happens once when the server starts: migrate, seed the demo into an empty database
- * (unless HEARD_DEMO=0), drop expired drafts, and say where to go.
+ * What happens once when the server starts: migrate, check the server secret against the one
+ * the database was set up with, seed the demo into an empty database (unless HEARD_DEMO=0),
+ * drop expired drafts, release what waits for closed questionnaires, and say where to go.
  */
-import type { Db } from './db';
+import { today, type Db } from './db';
 import { migrateToLatest } from './db/migrator';
 import { isEmpty, seedDemo } from './demo/seed';
 import { describeDemo } from './demo/summary';
+import { adoptSecret } from './instance';
 import { deleteExpiredDrafts } from './responses/drafts';
+import { releaseClosed } from './responses/release';
 
 export async function prepareDatabase(
 	db: Db,
 	options: { demo: boolean }
 ): Promise<{ seeded: boolean }> {
 	await migrateToLatest(db);
+	await adoptSecret(db);
 	const seeded = options.demo && (await isEmpty(db));
 	if (seeded) await seedDemo(db);
 	await deleteExpiredDrafts(db);
+	await releaseClosed(db, today());
 	return { seeded };
 }
 

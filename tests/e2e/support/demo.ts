@@ -2,10 +2,13 @@
  * End-to-end data discovery. Survey ids are random on every run, so tests find what the demo seed
  * made by reading the e2e database itself (read-only; the server owns writes).
  */
+import type { BrowserContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { demoBatchSeed, demoCode } from '../../../src/lib/server/demo/codes';
 import { hashCode, normaliseCode } from '../../../src/lib/server/responses/codes';
+import { draftId, readSealedDraft } from '../../../src/lib/server/responses/drafts';
+import { unseal } from '../../../src/lib/server/secret';
 
 export { demoBatchSeed, demoCode };
 
@@ -65,6 +68,7 @@ export function openWaveCode(slug: string, index: number, batch = 0): string {
 	return demoCode(demoBatchSeed(slug, OPEN_WAVE, batch), index);
 }
 
+/** Responses released into the response tables (waiting ones are sealed and not counted). */
 export function responseCount(surveyId: string): number {
 	return one<{ n: number }>('select count(*) as n from responses where survey_id = ?', surveyId).n;
 }
@@ -112,26 +116,66 @@ export function usedOpenWaveCode(slug: string, surveyId: string): string {
 	throw new Error(`No used demo code for ${slug}`);
 }
 
-/** The saved answers of a draft, or undefined when there is none. */
-export function draftAnswers(
-	surveyId: string,
-	keyHash: string
-): Record<string, string[]> | undefined {
-	const row = query<{ answers: string }>(
-		'select answers from drafts where survey_id = ? and key_hash = ?',
-		surveyId,
-		keyHash
-	)[0];
-	return row ? (JSON.parse(row.answers) as Record<string, string[]>) : undefined;
+/** The draft secret a browser holds for a questionnaire, as its cookie carries it. */
+export async function heldSecret(
+	context: BrowserContext,
+	surveyId: string
+): Promise<string | undefined> {
+	const cookie = (await context.cookies()).find(
+		(c) => c.name === 'heard_answering' && c.path === `/s/${surveyId}`
+	);
+	return /^d\.([a-z2-7]{52})$/.exec(cookie?.value ?? '')?.[1];
 }
 
-/** Responses that carry a free-text comment with exactly this body (tests write unique text). */
-export function responsesWithComment(body: string) {
-	return query<{ id: string; surveyId: string; submittedOn: string; channel: string }>(
-		`select r.id, r.survey_id as surveyId, r.submitted_on as submittedOn, r.channel
+/**
+ * The saved answers of the draft a secret opens, or undefined when there is none. Only the
+ * holder of the secret can do this: the test plays the family's own browser.
+ */
+export function draftAnswers(
+	surveyId: string,
+	secret: string | undefined
+): Record<string, string[]> | undefined {
+	if (!secret) return undefined;
+	const row = query<{ sealed: string }>(
+		'select sealed from drafts where survey_id = ? and id = ?',
+		surveyId,
+		draftId(secret)
+	)[0];
+	return row ? readSealedDraft(secret, surveyId, row.sealed).answers : undefined;
+}
+
+interface StoredResponse {
+	surveyId: string;
+	submittedOn: string;
+	channel: string;
+	/** Released into the response tables, or still waiting, sealed, for enough others. */
+	state: 'released' | 'waiting';
+}
+
+/**
+ * Responses that carry a free-text answer with exactly this body (tests write unique text):
+ * released ones, and waiting ones opened with the server secret as the server itself would.
+ */
+export function responsesWithComment(body: string): StoredResponse[] {
+	const released = query<StoredResponse>(
+		`select r.survey_id as surveyId, r.submitted_on as submittedOn, r.channel, 'released' as state
 		 from comments c join responses r on r.id = c.response_id where c.body = ?`,
 		body
 	);
+	const waiting = query<{ surveyId: string; sealed: string }>(
+		'select survey_id as surveyId, sealed from pending_responses'
+	).flatMap(({ surveyId, sealed }): StoredResponse[] => {
+		const response = JSON.parse(unseal(sealed, surveyId)) as {
+			submittedOn: string;
+			channel: string;
+			answers: Record<string, string[]>;
+		};
+		if (!Object.values(response.answers).some((values) => values.includes(body))) return [];
+		return [
+			{ surveyId, submittedOn: response.submittedOn, channel: response.channel, state: 'waiting' }
+		];
+	});
+	return [...released, ...waiting];
 }
 
 /** The column names of a table, read from the database itself. */

@@ -3,6 +3,7 @@
  * limiter and records every request, an accessibility scan, and a way to answer a page.
  */
 export { expectAccessible, WCAG_TAGS } from './axe';
+import { clientHeaders } from './clients';
 import {
 	test as base,
 	expect,
@@ -14,6 +15,7 @@ import {
 } from '@playwright/test';
 
 export { expect };
+export { clientHeaders };
 
 export const test = base.extend<{ requests: URL[] }>({
 	// Every URL the page asked for, so a test can prove nothing left the origin.
@@ -23,10 +25,10 @@ export const test = base.extend<{ requests: URL[] }>({
 		await use(urls);
 	},
 	page: async ({ page }, use, testInfo) => {
-		// All tests share one address; the server's code limiter tells them apart by this name.
-		await page.setExtraHTTPHeaders({
-			'x-heard-test-client': `${testInfo.project.name}:${testInfo.testId}:${testInfo.retry}`
-		});
+		// Each test is a client of its own to the limiters (see clients.ts).
+		await page.setExtraHTTPHeaders(
+			clientHeaders(`${testInfo.project.name}:${testInfo.testId}:${testInfo.retry}`)
+		);
 		await use(page);
 	}
 });
@@ -35,7 +37,7 @@ export const test = base.extend<{ requests: URL[] }>({
 export function expectPrivateHeaders(response: Response | null): void {
 	expect(response).not.toBeNull();
 	const headers = response!.headers();
-	expect(headers['referrer-policy']).toBe('no-referrer');
+	expect(headers['referrer-policy']).toBe('same-origin');
 	expect(headers['content-security-policy']).toContain("default-src 'none'");
 	expect(headers['content-security-policy']).toContain("script-src 'self'");
 	expect(headers['content-security-policy']).not.toContain('unsafe-inline');
@@ -124,6 +126,6 @@ export async function freshContext(browser: Browser, testInfo: TestInfo): Promis
 		hasTouch,
 		baseURL,
 		javaScriptEnabled,
-		extraHTTPHeaders: { 'x-heard-test-client': `${testInfo.project.name}:${testInfo.testId}:2nd` }
+		extraHTTPHeaders: clientHeaders(`${testInfo.project.name}:${testInfo.testId}:2nd`)
 	});
 }

@@ -9,14 +9,15 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { clientHeaders } from './clients';
 import { E2E_DATABASE, query } from './demo';
 
 export { expect };
 
 export const test = base.extend({
 	page: async ({ page }, use, testInfo) => {
-		// All tests share one address; the sign-in limiter tells them apart by this name.
-		await page.setExtraHTTPHeaders({ 'x-heard-test-client': clientName(testInfo) });
+		// Each test is a client of its own to the limiters (see clients.ts).
+		await page.setExtraHTTPHeaders(clientHeaders(clientName(testInfo)));
 		await use(page);
 	}
 });

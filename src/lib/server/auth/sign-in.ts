@@ -1,33 +1,34 @@
 /**
- * Signing in: rate limited per account and per client, every failure audited, and the same
- * answer and about the same time whether or not the email belongs to anyone.
+ * Signing in: rate limited per account and per client, and the same answer and about the same
+ * time whether or not the email belongs to anyone.
+ *
+ * Each try takes its hit from the shared limiter before the password is checked and gives it
+ * back only when the password was right, so parallel guesses cannot all slip past a check made
+ * before any of them counted. Failures are audited against the account they were aimed at, and
+ * a flood is recorded once, when it trips the limit, rather than as a row per guess.
  */
 import { recordEvent } from '../audit';
 import type { Db } from '../db';
 import type { User } from '../db/schema';
+import { LIMITS, clear, giveBack, take } from '../limits/limiter';
 import { findUserByEmail, normaliseEmail } from '../users/repository';
-import { verifyDummyPassword, verifyPassword } from './password';
-import { accountSignInBucket, clientSignInBucket, type RefillingTokenBucket } from './rate-limit';
+import { verifyPassword } from './password';
 import { accountIsActive } from './session';
 
 export type SignInResult =
 	{ ok: true; user: User } | { ok: false; reason: 'invalid' | 'limited' | 'inactive' };
 
-export interface SignInLimits {
-	account: RefillingTokenBucket<string>;
-	client: RefillingTokenBucket<string>;
-}
-
-const defaultLimits: SignInLimits = { account: accountSignInBucket, client: clientSignInBucket };
-
 export async function signIn(
 	db: Db,
 	attempt: { email: string; password: string; client: string },
-	options: { now?: Date; limits?: SignInLimits } = {}
+	options: { now?: Date } = {}
 ): Promise<SignInResult> {
 	const now = options.now ?? new Date();
-	const limits = options.limits ?? defaultLimits;
 	const email = normaliseEmail(attempt.email);
+	const [account, client] = await Promise.all([
+		take(db, LIMITS.signInAccount, email, now),
+		take(db, LIMITS.signInClient, attempt.client, now)
+	]);
 	const user = await findUserByEmail(db, email);
 	const failed = (reason: string) =>
 		recordEvent(db, {
@@ -39,31 +40,29 @@ export async function signIn(
 			detail: { reason }
 		});
 
-	if (
-		!limits.account.check(email, 1, now.getTime()) ||
-		!limits.client.check(attempt.client, 1, now.getTime())
-	) {
-		await failed('rate_limited');
+	if (!account.ok || !client.ok) {
+		// Only the try that first goes over a limit is written down.
+		if (account.justOver || client.justOver) await failed('rate_limited');
 		return { ok: false, reason: 'limited' };
 	}
 
-	const valid = user
-		? await verifyPassword(user.passwordHash, attempt.password)
-		: await verifyDummyPassword(attempt.password);
+	// A missing user and an account without a password both spend a dummy verification.
+	const valid = await verifyPassword(user?.passwordHash ?? null, attempt.password);
 	if (!user || !valid) {
-		limits.account.consume(email, 1, now.getTime());
-		limits.client.consume(attempt.client, 1, now.getTime());
-		await failed(user ? 'wrong_password' : 'unknown_email');
+		// Guesses at emails that are no account are junk: the limiter counts them, the log does not.
+		if (user) await failed('wrong_password');
 		return { ok: false, reason: 'invalid' };
 	}
 
+	await Promise.all([
+		clear(db, LIMITS.signInAccount, email),
+		giveBack(db, LIMITS.signInClient, attempt.client)
+	]);
 	// Only someone who knows the password learns that the account has ended.
 	if (!accountIsActive(user, now)) {
 		await failed(user.disabledAt ? 'disabled' : 'expired');
 		return { ok: false, reason: 'inactive' };
 	}
-
-	limits.account.reset(email);
 	await recordEvent(db, {
 		localAreaId: user.localAreaId,
 		userId: user.id,

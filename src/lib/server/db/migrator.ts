@@ -2,11 +2,16 @@ import { Migrator, type Kysely } from 'kysely';
 import { migrations } from '../../../../migrations';
 
 /** Runs every pending migration. The same function serves start-up, `npm run migrate` and tests. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	db: Kysely<any>,
+	/** PostgreSQL: the schema to keep the migration tables in, when it is not the default one. */
+	schema?: string
+): Promise<string[]> {
 	const migrator = new Migrator({
 		db: db.withoutPlugins(),
-		provider: { getMigrations: async () => migrations }
+		provider: { getMigrations: async () => migrations },
+		...(schema ? { migrationTableSchema: schema } : {})
 	});
 	const { error, results } = await migrator.migrateToLatest();
 	const failed = results?.find((r) => r.status === 'Error');

@@ -156,21 +156,50 @@ export interface CodeBatchesTable {
 }
 
 export interface AccessCodesTable {
-	/** SHA-256 of the normalised code, hex. */
+	/** HMAC of the normalised code under the server secret: useless without that secret. */
 	codeHash: string;
 	batchId: string;
 	surveyId: string;
 	used: Generated<Flag>;
+	/** The draft this code's family is answering in, so a second device can be told so. */
+	draftId: string | null;
 }
 
 export interface DraftsTable {
-	/** SHA-256 of the access code or of the resume token: the family holds the key. */
-	keyHash: string;
+	/** SHA-256 of the family's draft secret: only their browser or resume link holds the secret. */
+	id: string;
 	surveyId: string;
-	/** JSON: { [questionId]: string[] } */
-	answers: string;
-	savedOn: string;
+	/** The answers (and, on a code survey, which code), encrypted under the family's secret. */
+	sealed: string;
 	expiresOn: string;
+}
+
+/**
+ * Sent responses sealed with the server secret, waiting to be released into the response tables
+ * together with others, in random order (see responses/release.ts).
+ */
+export interface PendingResponsesTable {
+	id: string;
+	surveyId: string;
+	sealed: string;
+}
+
+/** A typed-in paper response waiting for a second officer's approval before it counts. */
+export interface PaperEntriesTable {
+	id: string;
+	localAreaId: string;
+	surveyId: string;
+	enteredBy: string;
+	enteredOn: string;
+	/** The answers, sealed with the server secret. */
+	sealed: string;
+}
+
+/** The limiter every instance shares: one row per key (an HMAC), forgotten when its window ends. */
+export interface RateLimitsTable {
+	key: string;
+	hits: number;
+	windowEndsAt: string;
 }
 
 export type Channel = 'web' | 'paper';
@@ -262,6 +291,9 @@ export interface Database {
 	codeBatches: CodeBatchesTable;
 	accessCodes: AccessCodesTable;
 	drafts: DraftsTable;
+	pendingResponses: PendingResponsesTable;
+	paperEntries: PaperEntriesTable;
+	rateLimits: RateLimitsTable;
 	responses: ResponsesTable;
 	answers: AnswersTable;
 	answerCounts: AnswerCountsTable;

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { codeState } from '../responses/batches';
+import { findCode } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
 import { demoBatchSeed, demoCode } from './codes';
 import { demoAdmin } from './seed';
@@ -35,8 +35,8 @@ export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
 		const unusedCodes: string[] = [];
 		for (let i = 0; coded && unusedCodes.length < 3 && i < 1000; i++) {
 			const code = demoCode(demoBatchSeed(area.slug, waves - 1, 0), i);
-			if ((await codeState(db, coded.id, hashCode(normaliseCode(code)))) === 'usable')
-				unusedCodes.push(code);
+			const found = await findCode(db, coded.id, hashCode(normaliseCode(code)));
+			if (found && !found.used && !found.draftId) unusedCodes.push(code);
 		}
 		result.push({ ...area, ...demoAdmin(area.slug), surveys, unusedCodes });
 	}

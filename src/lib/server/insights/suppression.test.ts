@@ -469,4 +469,25 @@ describe('suppress: response rates', () => {
 		expect(total.percent).toBeCloseTo(183 / 1200, 12);
 		expect(batches[0]!.percent).toBeCloseTo(0.3, 12);
 	});
+
+	it('hides the used count of a batch smaller than the minimum base, even a count of 0, and keeps the total from giving it away', () => {
+		for (const used of [0, 1]) {
+			const { batches, total } = suppress(
+				{
+					kind: 'rates',
+					batches: [
+						{ issued: 400, used: 120 },
+						{ issued: 1, used },
+						{ issued: 400, used: 60 }
+					]
+				},
+				rules
+			);
+			expect(batches[1]!.used).toBe('[c]');
+			// Someone who adds up what is shown cannot get back to the one-letter batch.
+			const shown = batches.map((b) => b.used).filter((u): u is number => typeof u === 'number');
+			const recoverable = typeof total.used === 'number' && shown.length === batches.length - 1;
+			expect(recoverable).toBe(false);
+		}
+	});
 });

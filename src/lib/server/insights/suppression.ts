@@ -460,7 +460,15 @@ function rates(
 	batches: readonly { issued: number; used: number }[],
 	rules: Rules
 ): { batches: PublicRate[]; total: PublicRate } {
-	const figures: Figure[] = batches.map((b, i) => ({ cells: [i], value: b.used, tier: 1 }));
+	// A batch smaller than the minimum base says too much whatever its count: a batch of one
+	// letter, named after a family, would tell whether they answered even when the count is 0. Its
+	// used count is hidden and treated as sensitive, so the total cannot give it away either.
+	const figures: Figure[] = batches.map((b, i) => ({
+		cells: [i],
+		value: b.used,
+		tier: 1,
+		...(b.issued < rules.minBase ? { fixed: { hidden: true, sensitive: true } } : {})
+	}));
 	const total = sum(batches.map((b) => b.used));
 	const issued = sum(batches.map((b) => b.issued));
 	figures.push({ cells: batches.map((_, i) => i), value: total, tier: 3 });

@@ -1,39 +1,46 @@
 /**
- * The anonymity promise, read back from the database itself rather than from our types: what
- * the tables can hold, and what a sent response leaves behind.
+ * The anonymity promise, tried by someone with a copy of the database (a database administrator,
+ * a hosting provider, a stolen backup) who also holds the mail merge that joins codes to
+ * addresses. They read the tables and what the engine keeps besides them: PostgreSQL's system
+ * columns (the transaction id every row carries, its physical position), SQLite's row order, its
+ * write-ahead log and its free pages. They do not hold the server secret, which lives beside the
+ * database and not in it.
  */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { sql } from 'kysely';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
+import { createDb, isSqlite, type Db } from '../db';
+import { migrateToLatest } from '../db/migrator';
+import { createTestDb, testServerUrl } from '../testing/db';
 import { makeArea, makeSurvey } from '../testing/fixtures';
 import { createBatch } from './batches';
-import { hashCode, normaliseCode } from './codes';
-import { loadQuestionnaire, savePage, sendAnswers, type Questionnaire } from './service';
+import { normaliseCode } from './codes';
+import { countPending, releasePending } from './release';
+import {
+	admitWithCode,
+	loadQuestionnaire,
+	savePage,
+	sendAnswers,
+	type Questionnaire
+} from './service';
+import { openDraft } from './drafts';
 
 let db: Db;
 beforeEach(async () => {
 	db = await createTestDb();
 });
 
-async function columns(table: string): Promise<string[]> {
-	const { rows } = await sql<{
-		name: string;
-	}>`select name from pragma_table_info(${table})`.execute(db);
-	return rows.map((r) => r.name).sort();
-}
-
 /** Every text cell of every table, with where it was found. */
-async function everyCell(): Promise<{ table: string; column: string; value: string }[]> {
-	const { rows: tables } = await sql<{
-		name: string;
-	}>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(
-		db
-	);
+async function everyCell(on: Db = db): Promise<{ table: string; column: string; value: string }[]> {
+	const tables = await on.introspection.getTables();
 	const cells: { table: string; column: string; value: string }[] = [];
 	for (const { name } of tables) {
 		const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(
-			db
+			on
 		);
 		for (const row of rows) {
 			for (const [column, value] of Object.entries(row)) {
@@ -44,75 +51,183 @@ async function everyCell(): Promise<{ table: string; column: string; value: stri
 	return cells;
 }
 
-async function answerAll(q: Questionnaire, code: string) {
-	const key = { kind: 'code', code: normaliseCode(code) } as const;
-	for (const page of q.pages) {
-		const raw = Object.fromEntries(
-			page.questions.map((x) => [x.id, x.kind === 'text' ? ['My words'] : [x.options[0]!.value]])
-		);
-		const saved = await savePage(db, q, page, key, raw, 'next');
-		expect(saved.ok).toBe(true);
-	}
-	return sendAnswers(db, q, key);
+async function columns(table: string): Promise<string[]> {
+	const found = (await db.introspection.getTables()).find((t) => t.name === table);
+	return (found?.columns ?? []).map((c) => c.name).sort();
 }
 
-async function setUp(size = 3) {
-	const area = await makeArea(db);
-	const survey = await makeSurvey(db, area.id);
-	const { codes } = await createBatch(db, {
+/** A family lets themselves in with their code, answers every page and sends. */
+async function answerAll(on: Db, q: Questionnaire, code: string, words: string) {
+	const admitted = await admitWithCode(on, q, code, `family ${code}`);
+	if (!admitted.ok) throw new Error(admitted.problem);
+	let secret = admitted.secret;
+	for (const page of q.pages) {
+		const raw = Object.fromEntries(
+			page.questions.map((x) => [x.id, x.kind === 'text' ? [words] : [x.options[0]!.value]])
+		);
+		const draft = (await openDraft(on, q.survey.id, secret))!;
+		const saved = await savePage(on, q, page, { secret, draft }, raw, 'next', 'family');
+		if (!saved.ok) throw new Error('page refused');
+		secret = saved.secret;
+	}
+	const draft = (await openDraft(on, q.survey.id, secret))!;
+	return sendAnswers(on, q, { secret, draft });
+}
+
+async function setUp(on: Db, size = 12) {
+	const area = await makeArea(on);
+	const survey = await makeSurvey(on, area.id);
+	const { codes } = await createBatch(on, {
 		localAreaId: area.id,
 		surveyId: survey.id,
 		label: 'Letters',
 		size,
 		createdBy: null
 	});
-	return { q: (await loadQuestionnaire(db, survey.id))!, codes };
+	return { q: (await loadQuestionnaire(on, survey.id))!, codes };
 }
 
-describe('a sent response', () => {
-	it('is a row with only a random id, the survey, a date without time, and the channel', async () => {
+const plainSha256 = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
+
+describe('a copy of the database', () => {
+	it('holds a response as a row with only a random id, the questionnaire, a date and the channel', async () => {
 		expect(await columns('responses')).toEqual(['channel', 'id', 'submitted_on', 'survey_id']);
-		const { q, codes } = await setUp();
-		expect(await answerAll(q, codes[0]!)).toEqual({ ok: true });
-		const { rows } = await sql<Record<string, unknown>>`select * from responses`.execute(db);
-		expect(rows).toHaveLength(1);
-		expect(rows[0]!.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-		expect(rows[0]!.id).toMatch(/^[a-z2-7]{16}$/);
+		expect(await columns('answers')).toEqual(['question_id', 'response_id', 'value']);
+		const { q, codes } = await setUp(db, 10);
+		for (const [i, code] of codes.entries()) await answerAll(db, q, code, `Words ${i}`);
+		const rows = await db.selectFrom('responses').selectAll().execute();
+		expect(rows).toHaveLength(10);
+		for (const row of rows) {
+			expect(row.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			expect(row.id).toMatch(/^[a-z2-7]{16}$/);
+		}
 	});
 
-	it('cannot be linked to the code that let it in', async () => {
-		// Codes hold no reference to a response and no time; answers and comments hold no code.
-		expect(await columns('access_codes')).toEqual(['batch_id', 'code_hash', 'survey_id', 'used']);
-		expect(await columns('answers')).toEqual(['question_id', 'response_id', 'value']);
-		const { q, codes } = await setUp();
-		const code = codes[1]!;
-		await answerAll(q, code);
-		const hash = hashCode(normaliseCode(code));
+	it('cannot be swept for codes, nor tie a spent code to anything readable', async () => {
+		const { q, codes } = await setUp(db);
+		await answerAll(db, q, codes[0]!, 'Our worker Ms Patel never rang back');
 		const cells = await everyCell();
-		const withHash = cells.filter((c) => c.value.includes(hash));
-		expect(withHash).toEqual([{ table: 'access_codes', column: 'codeHash', value: hash }]);
-		expect(cells.filter((c) => c.value.includes(normaliseCode(code)))).toEqual([]);
+		const code = normaliseCode(codes[0]!);
+		// Neither the code nor its plain hash (what a sweep of all 2^50 codes would compute).
+		expect(cells.filter((c) => c.value.includes(code))).toEqual([]);
+		expect(cells.filter((c) => c.value.includes(plainSha256(code)))).toEqual([]);
+		// Until enough responses gather, the answers exist only sealed.
+		expect(await db.selectFrom('responses').selectAll().execute()).toEqual([]);
+		expect(await countPending(db, q.survey.id)).toBe(1);
+		expect(cells.filter((c) => c.value.includes('Ms Patel'))).toEqual([]);
 		// Nothing a family's answers touch carries a time of day.
 		const respondentTables = ['responses', 'answers', 'answer_counts', 'comments', 'access_codes'];
-		const timed = cells.filter(
-			(c) => respondentTables.includes(c.table) && /\d:\d\d/.test(c.value)
+		expect(
+			cells.filter((c) => respondentTables.includes(c.table) && /\d:\d\d/.test(c.value))
+		).toEqual([]);
+	});
+
+	it('releases responses only in crowds of the minimum base, in an order that is not the order they came', async () => {
+		const { q, codes } = await setUp(db, 12);
+		for (const [i, code] of codes.slice(0, 9).entries()) {
+			await answerAll(db, q, code, `Marker ${i}`);
+		}
+		expect(await db.selectFrom('responses').selectAll().execute()).toEqual([]);
+		await answerAll(db, q, codes[9]!, 'Marker 9');
+		// The tenth makes a crowd of ten: all are released at once.
+		expect(await countPending(db, q.survey.id)).toBe(0);
+		const stored = await physicalOrder(db, 'comments', 'body');
+		expect(stored.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `Marker ${i}`).sort());
+		expect(await physicalOrder(db, 'comments', 'body')).not.toEqual(
+			Array.from({ length: 10 }, (_, i) => `Marker ${i}`)
 		);
-		expect(timed).toEqual([]);
 	});
 
-	it('leaves no draft behind', async () => {
-		const { q, codes } = await setUp();
-		await answerAll(q, codes[2]!);
+	it('keeps no draft, and no readable trace of a draft, once the answers are sent', async () => {
+		const { q, codes } = await setUp(db);
+		await answerAll(db, q, codes[2]!, 'Words');
 		expect(await db.selectFrom('drafts').selectAll().execute()).toEqual([]);
+		expect((await everyCell()).filter((c) => c.value.includes('Words'))).toEqual([]);
+	});
+});
+
+/** A column's values in the order the engine stores the rows (not an order anyone chose). */
+async function physicalOrder(on: Db, table: string, column: string): Promise<string[]> {
+	const order = isSqlite(on) ? sql`` : sql` order by ctid`;
+	const { rows } = await sql<
+		Record<string, string>
+	>`select ${sql.ref(column)} as v from ${sql.table(table)}${order}`.execute(on);
+	return rows.map((r) => r.v!);
+}
+
+describe.runIf(testServerUrl())('a copy of the PostgreSQL database', () => {
+	it('shares no transaction id between a spent code and any released response, answer or comment', async () => {
+		const { q, codes } = await setUp(db, 20);
+		for (const [i, code] of codes.slice(0, 20).entries()) await answerAll(db, q, code, `Text ${i}`);
+		const xmins = async (table: string) =>
+			(
+				await sql<{ x: string }>`select xmin::text as x from ${sql.table(table)}`.execute(db)
+			).rows.map((r) => r.x);
+		const spent = new Set(
+			(
+				await sql<{ x: string }>`select xmin::text as x from access_codes where used = 1`.execute(
+					db
+				)
+			).rows.map((r) => r.x)
+		);
+		expect(spent.size).toBeGreaterThan(1);
+		const released = new Set([
+			...(await xmins('responses')),
+			...(await xmins('answers')),
+			...(await xmins('comments'))
+		]);
+		expect([...released].filter((x) => spent.has(x))).toEqual([]);
+		// Two crowds of ten: each crowd shares one transaction.
+		expect(new Set(await xmins('responses')).size).toBe(2);
+	});
+});
+
+describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
+	async function fileDb() {
+		const path = join(mkdtempSync(join(tmpdir(), 'heard-copy-')), 'heard.db');
+		const on = createDb(`file:${path}`);
+		await migrateToLatest(on);
+		return { on, path };
+	}
+
+	it('stores responses, answers and comments without row numbers, so not in arrival order', async () => {
+		await expect(sql`select rowid from responses`.execute(db)).rejects.toThrow(/rowid/);
+		await expect(sql`select rowid from answers`.execute(db)).rejects.toThrow(/rowid/);
+		await expect(sql`select rowid from comments`.execute(db)).rejects.toThrow(/rowid/);
+		await expect(sql`select rowid from pending_responses`.execute(db)).rejects.toThrow(/rowid/);
 	});
 
-	it('gets an id that says nothing about the order of sending', async () => {
-		const { q, codes } = await setUp(12);
-		for (const code of codes) expect(await answerAll(q, code)).toEqual({ ok: true });
-		const { rows } = await sql<{ id: string }>`select id from responses order by rowid`.execute(db);
-		const ids = rows.map((r) => r.id);
-		expect(new Set(ids).size).toBe(12);
-		expect(ids).not.toEqual([...ids].sort());
-		expect(ids).not.toEqual([...ids].sort().reverse());
+	it('keeps no history in its write-ahead log after a release', async () => {
+		const { on, path } = await fileDb();
+		try {
+			const { q, codes } = await setUp(on, 10);
+			for (const [i, code] of codes.entries()) await answerAll(on, q, code, `Log ${i}`);
+			expect(await countPending(on, q.survey.id)).toBe(0);
+			const wal = `${path}-wal`;
+			expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+		} finally {
+			await on.destroy();
+		}
+	});
+
+	it('overwrites deleted drafts and waiting responses instead of leaving them in free pages', async () => {
+		const { on, path } = await fileDb();
+		try {
+			const { q, codes } = await setUp(on, 10);
+			const sealedSeen: string[] = [];
+			for (const [i, code] of codes.entries()) {
+				await answerAll(on, q, code, `Free ${i}`);
+				for (const row of await on.selectFrom('pendingResponses').select('sealed').execute()) {
+					sealedSeen.push(row.sealed.slice(0, 40));
+				}
+			}
+			await releasePending(on, q.survey.id);
+			await on.destroy();
+			const bytes = readFileSync(path).toString('latin1');
+			expect(sealedSeen.length).toBeGreaterThan(0);
+			expect(sealedSeen.filter((s) => bytes.includes(s))).toEqual([]);
+		} finally {
+			await on.destroy().catch(() => undefined);
+		}
 	});
 });

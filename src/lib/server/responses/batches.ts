@@ -41,18 +41,41 @@ export async function createBatch(
 	return { batch, codes: [...codes] };
 }
 
-export type CodeState = 'usable' | 'used' | 'unknown';
-
-/** Whether a (normalised, well-formed) code can be used for this survey now. */
-export async function codeState(db: Db, surveyId: string, codeHash: string): Promise<CodeState> {
+/** A code of this questionnaire by its keyed hash: whether it is spent, and its draft if any. */
+export async function findCode(
+	db: Db,
+	surveyId: string,
+	codeHash: string
+): Promise<{ used: boolean; draftId: string | null } | undefined> {
 	const row = await db
 		.selectFrom('accessCodes')
-		.select('used')
+		.select(['used', 'draftId'])
 		.where('codeHash', '=', codeHash)
 		.where('surveyId', '=', surveyId)
 		.executeTakeFirst();
-	if (!row) return 'unknown';
-	return row.used ? 'used' : 'usable';
+	return row && { used: row.used === 1, draftId: row.draftId };
+}
+
+/**
+ * Points an unspent code at a new draft, only if it still points where it did when it was read:
+ * two browsers typing the same code at the same moment cannot both start.
+ */
+export async function claimCodeForDraft(
+	db: Db,
+	surveyId: string,
+	codeHash: string,
+	previous: string | null,
+	next: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('accessCodes')
+		.set({ draftId: next })
+		.where('codeHash', '=', codeHash)
+		.where('surveyId', '=', surveyId)
+		.where('used', '=', 0)
+		.where((eb) => (previous === null ? eb('draftId', 'is', null) : eb('draftId', '=', previous)))
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** A batch of one survey of one local area, or nothing. */

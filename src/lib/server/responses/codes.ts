@@ -1,11 +1,14 @@
 /**
- * Access codes: short, single-use, printed on letters. Only a hash is stored, so a copy of the
- * database cannot be used to answer as a family. Crockford's base-32 alphabet: no I, L, O or U,
+ * Access codes: short, single-use, printed on letters. Only a keyed hash is stored (HMAC under
+ * the server secret, which is not in the database), so a copy of the database can neither be
+ * used to answer as a family nor be swept for codes: 50 bits hashed plainly would fall to a
+ * search, keyed they cannot be tried without the secret. Crockford's base-32 alphabet: no I, L, O or U,
  * and what people type for them (O for 0, I or L for 1) is read as meant, so codes read aloud or
  * typed from paper work first time.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
+import { keyedHash } from '../secret';
 
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const CODE_LENGTH = 10;
@@ -37,6 +40,15 @@ export function isWellFormedCode(normalised: string): boolean {
 	);
 }
 
+/**
+ * The stored form of a code. The keyed hash is taken over the code's SHA-256 rather than the code
+ * itself so that codes stored by earlier versions (plain SHA-256) can be keyed in place.
+ */
 export function hashCode(normalised: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(normalised)));
+	return keyCodeDigest(encodeHexLowerCase(sha256(new TextEncoder().encode(normalised))));
+}
+
+/** Keys a plain SHA-256 digest of a code (hex) as `hashCode` would. */
+export function keyCodeDigest(digest: string): string {
+	return keyedHash('access-code', digest);
 }

@@ -1,61 +1,135 @@
 /**
- * Drafts hold answers while a family moves through the pages, and let them come back later.
- * A draft is keyed by the hash of something only the family holds (their access code, or a
- * random resume token for open surveys), carries a date but no time, and is deleted when the
- * response is sent or the survey closes.
+ * Drafts hold a family's answers while they move through the pages, and let them come back.
+ *
+ * A draft belongs to a secret that only the family holds: 32 random bytes, kept in their
+ * browser's short-lived cookie and, when they save to come back later, in their resume link.
+ * The row is found by the secret's SHA-256 and its contents are encrypted under a key derived
+ * from the secret, so neither the database nor anyone holding the family's access code (the
+ * officer who made the batch, the print contractor, whoever opens the letter) can read or send
+ * it. What a draft holds: the answers so far and, on a code questionnaire, the keyed hash of the
+ * code it will spend. A draft carries an end date but no time, and goes when the answers are sent
+ * or the questionnaire closes.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { hkdfSync } from 'node:crypto';
 import { inTransaction, today, type Db } from '../db';
+import { sealWithKey, unsealWithKey } from '../secret';
 import type { AnswerSet } from './answers';
 
-export function newResumeToken(): string {
-	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
+/** What a draft holds, readable only with its secret. */
+export interface DraftContent {
+	answers: AnswerSet;
+	/** The keyed hash of the access code this draft will spend (code questionnaires). */
+	codeHash: string | null;
 }
 
-export function hashResumeToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`resume:${token}`)));
+/** A family's draft secret: 32 random bytes in lower-case base 32 (52 characters). */
+export function newDraftSecret(): string {
+	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-export async function loadDraft(
+export const DRAFT_SECRET_PATTERN = /^[a-z2-7]{52}$/;
+
+/** The row id of the draft a secret opens. */
+export function draftId(secret: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(`heard-draft-id:${secret}`)));
+}
+
+function draftKey(secret: string): Uint8Array {
+	return new Uint8Array(hkdfSync('sha256', secret, 'heard', 'heard-draft-key', 32));
+}
+
+/** The draft a secret opens for this questionnaire, if there is one and it has not expired. */
+export async function openDraft(
 	db: Db,
 	surveyId: string,
-	keyHash: string
-): Promise<AnswerSet | undefined> {
+	secret: string
+): Promise<DraftContent | undefined> {
 	const row = await db
 		.selectFrom('drafts')
-		.select('answers')
-		.where('keyHash', '=', keyHash)
+		.select('sealed')
+		.where('id', '=', draftId(secret))
 		.where('surveyId', '=', surveyId)
 		.where('expiresOn', '>=', today())
 		.executeTakeFirst();
-	return row ? (JSON.parse(row.answers) as AnswerSet) : undefined;
+	return row ? readSealedDraft(secret, surveyId, row.sealed) : undefined;
 }
 
-/** Merge a page's answers into the draft, creating it if needed. */
-export async function saveDraft(
+/** Opens a sealed draft with its secret: what only the family's browser or link can do. */
+export function readSealedDraft(secret: string, surveyId: string, sealed: string): DraftContent {
+	const context = `${surveyId}:${draftId(secret)}`;
+	return JSON.parse(unsealWithKey(draftKey(secret), sealed, context)) as DraftContent;
+}
+
+/** Writes (creates or replaces) the draft a secret opens. */
+export async function writeDraft(
 	db: Db,
-	draft: { surveyId: string; keyHash: string; expiresOn: string },
-	answers: AnswerSet
-): Promise<AnswerSet> {
+	draft: { surveyId: string; secret: string; expiresOn: string },
+	content: DraftContent
+): Promise<void> {
+	const id = draftId(draft.secret);
+	const sealed = sealWithKey(
+		draftKey(draft.secret),
+		JSON.stringify(content),
+		`${draft.surveyId}:${id}`
+	);
+	await db
+		.insertInto('drafts')
+		.values({ id, surveyId: draft.surveyId, sealed, expiresOn: draft.expiresOn })
+		.onConflict((oc) => oc.column('id').doUpdateSet({ sealed }))
+		.execute();
+}
+
+/**
+ * Moves a draft to a new secret and forgets the old one: a resume link works once, and the
+ * browser that used it holds the only way back in. Returns the contents, or undefined when the
+ * old secret opens nothing.
+ */
+export async function moveDraft(
+	db: Db,
+	draft: { surveyId: string; from: string; to: string; expiresOn: string }
+): Promise<DraftContent | undefined> {
 	return inTransaction(db, async (trx) => {
-		const existing = (await loadDraft(trx, draft.surveyId, draft.keyHash)) ?? {};
-		const merged = { ...existing, ...answers };
-		await trx
-			.insertInto('drafts')
-			.values({
-				keyHash: draft.keyHash,
-				surveyId: draft.surveyId,
-				answers: JSON.stringify(merged),
-				savedOn: today(),
-				expiresOn: draft.expiresOn
-			})
-			.onConflict((oc) =>
-				oc.column('keyHash').doUpdateSet({ answers: JSON.stringify(merged), savedOn: today() })
-			)
-			.execute();
-		return merged;
+		const content = await openDraft(trx, draft.surveyId, draft.from);
+		if (!content) return undefined;
+		const removed = await trx
+			.deleteFrom('drafts')
+			.where('id', '=', draftId(draft.from))
+			.executeTakeFirst();
+		// Someone else moved or sent it a moment ago.
+		if (Number(removed.numDeletedRows) !== 1) return undefined;
+		await writeDraft(
+			trx,
+			{ surveyId: draft.surveyId, secret: draft.to, expiresOn: draft.expiresOn },
+			content
+		);
+		if (content.codeHash) {
+			await trx
+				.updateTable('accessCodes')
+				.set({ draftId: draftId(draft.to) })
+				.where('codeHash', '=', content.codeHash)
+				.where('surveyId', '=', draft.surveyId)
+				.execute();
+		}
+		return content;
 	});
+}
+
+/** Deletes a draft by its id: the only thing that can be done to a draft without its secret. */
+export async function discardDraft(db: Db, id: string): Promise<void> {
+	await db.deleteFrom('drafts').where('id', '=', id).execute();
+}
+
+/** Whether a draft row exists (and has not expired), without being able to read it. */
+export async function draftExists(db: Db, id: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('drafts')
+		.select('id')
+		.where('id', '=', id)
+		.where('expiresOn', '>=', today())
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 export async function deleteExpiredDrafts(db: Db, on = today()): Promise<number> {

@@ -12,7 +12,9 @@ export const codeForm = z.object({
 		.string({ error: 'Enter the access code from your letter' })
 		.trim()
 		.min(1, 'Enter the access code from your letter')
-		.max(MAX_CODE_INPUT, 'Enter the access code exactly as it is on your letter')
+		.max(MAX_CODE_INPUT, 'Enter the access code exactly as it is on your letter'),
+	/** `discard`: delete answers saved elsewhere with this code, and start again. */
+	intent: z.enum(['enter', 'discard']).default('enter')
 });
 
 /** The fields every question page and the check page carry besides the answers. */
@@ -23,9 +25,6 @@ export const journeyForm = z.object({
 });
 
 export const pageNumber = z.coerce.number().int().min(1).max(1000);
-
-/** Resume tokens are 15 random bytes in lower-case base 32. */
-export const resumeToken = z.string().regex(/^[a-z2-7]{24}$/);
 
 /** The non-answer fields of a form as plain strings (the last value of each name wins). */
 export function formFields(form: FormData): Record<string, string> {

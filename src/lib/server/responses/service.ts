@@ -6,15 +6,26 @@
 import { questionType } from '$lib/questions/registry';
 import { promptFor } from '$lib/questions/options';
 import type { Question } from '$lib/questions/types';
-import type { Db } from '../db';
+import { inTransaction, type Db } from '../db';
 import type { Survey } from '../db/schema';
+import { LIMITS, giveBack, take } from '../limits/limiter';
 import { availability, type Availability } from '../surveys/availability';
 import { buildJourney, type JourneyPage } from '../surveys/journey';
 import { findSurvey, findSurveyArea, listQuestions } from '../surveys/repository';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
-import { codeState } from './batches';
+import { claimCodeForDraft, findCode } from './batches';
 import { hashCode, isWellFormedCode, normaliseCode } from './codes';
-import { hashResumeToken, loadDraft, newResumeToken, saveDraft } from './drafts';
+import {
+	DRAFT_SECRET_PATTERN,
+	discardDraft,
+	draftExists,
+	draftId,
+	moveDraft,
+	newDraftSecret,
+	openDraft,
+	writeDraft,
+	type DraftContent
+} from './drafts';
 import { submitResponse, type SubmitOutcome } from './submit';
 import { formatDate } from '$lib/dates';
 
@@ -91,40 +102,27 @@ export function unavailable(
 	}
 }
 
-/** What lets one family keep and send their answers: their access code or a resume token. */
-export type RespondentKey = { kind: 'code'; code: string } | { kind: 'token'; token: string };
+/** What the respondent's browser holds: a draft secret, a note that the answers were sent, or nothing. */
+export type HeldKey = { secret: string } | 'sent' | null;
 
-/** The key's hash: the only form in which it reaches the database. */
-export function keyHash(key: RespondentKey): string {
-	return key.kind === 'code' ? hashCode(key.code) : hashResumeToken(key.token);
-}
-
-export function newTokenKey(): RespondentKey {
-	return { kind: 'token', token: newResumeToken() };
-}
-
-/** What the respondent's browser holds: a key, a note that the answers were sent, or nothing. */
-export type HeldKey = RespondentKey | 'sent' | null;
-
-export function encodeHeldKey(held: RespondentKey | 'sent'): string {
-	if (held === 'sent') return 'sent';
-	return held.kind === 'code' ? `c.${held.code}` : `t.${held.token}`;
+export function encodeHeldKey(held: { secret: string } | 'sent'): string {
+	return held === 'sent' ? 'sent' : `d.${held.secret}`;
 }
 
 export function decodeHeldKey(value: string | undefined): HeldKey {
 	if (value === 'sent') return 'sent';
-	const code = /^c\.([0-9A-Z]{1,20})$/.exec(value ?? '')?.[1];
-	if (code && isWellFormedCode(code)) return { kind: 'code', code };
-	const token = /^t\.([a-z2-7]{24})$/.exec(value ?? '')?.[1];
-	return token ? { kind: 'token', token } : null;
+	const secret = /^d\.([a-z2-7]+)$/.exec(value ?? '')?.[1];
+	return secret && DRAFT_SECRET_PATTERN.test(secret) ? { secret } : null;
 }
 
 export type Respondent =
-	| { state: 'answering'; key: RespondentKey }
-	/** An open survey with nothing saved yet: a key is made on the first save. */
+	| { state: 'answering'; secret: string; draft: DraftContent }
+	/** Nothing saved yet: an open questionnaire makes a draft on the first save. */
 	| { state: 'new' }
 	| { state: 'needs_code' }
-	| { state: 'sent' };
+	| { state: 'sent' }
+	/** The browser holds a secret that opens no draft: refused like a wrong code. */
+	| { state: 'no_draft' };
 
 /** Where someone stands with a questionnaire, from what their browser holds. */
 export async function identifyRespondent(
@@ -133,43 +131,114 @@ export async function identifyRespondent(
 	held: HeldKey
 ): Promise<Respondent> {
 	if (held === 'sent') return { state: 'sent' };
-	if (q.survey.accessMode === 'code') {
-		if (held?.kind !== 'code') return { state: 'needs_code' };
-		const state = await codeState(db, q.survey.id, keyHash(held));
-		if (state === 'usable') return { state: 'answering', key: held };
-		return state === 'used' ? { state: 'sent' } : { state: 'needs_code' };
+	if (held) {
+		const draft = await openDraft(db, q.survey.id, held.secret);
+		return draft ? { state: 'answering', secret: held.secret, draft } : { state: 'no_draft' };
 	}
-	return held?.kind === 'token' ? { state: 'answering', key: held } : { state: 'new' };
+	return q.survey.accessMode === 'code' ? { state: 'needs_code' } : { state: 'new' };
 }
 
-export type CodeProblem = 'malformed' | 'unknown' | 'used';
+export type CodeProblem = 'malformed' | 'unknown' | 'used' | 'too_many';
 
-export const CODE_PROBLEMS: Record<CodeProblem, string> = {
+export const CODE_PROBLEMS: Record<Exclude<CodeProblem, 'too_many'>, string> = {
 	malformed:
 		'Enter the code exactly as it is on your letter: 10 letters and numbers, like K7QM2-XRT9H',
 	unknown: 'We do not recognise that code. Check it against your letter and try again',
 	used: 'This code has already been used to send answers, and each code works once. If you did not send them, contact the team who sent you the letter'
 };
 
-/** Checks a typed code (any case, spaces or dashes) against the survey's codes. */
-export async function checkCode(
-	db: Db,
-	surveyId: string,
-	typed: string
-): Promise<{ ok: true; key: RespondentKey } | { ok: false; problem: CodeProblem }> {
-	const code = normaliseCode(typed);
-	if (!isWellFormedCode(code)) return { ok: false, problem: 'malformed' };
-	const state = await codeState(db, surveyId, hashCode(code));
-	if (state === 'usable') return { ok: true, key: { kind: 'code', code } };
-	return { ok: false, problem: state };
+export function tooManyTries(seconds: number): string {
+	const minutes = Math.ceil(seconds / 60);
+	return `You have entered too many codes or links that did not work. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again`;
 }
 
-export async function loadAnswers(
+export type Admission =
+	| { ok: true; secret: string; answers: AnswerSet }
+	| { ok: false; problem: CodeProblem; retryAfterSeconds?: number }
+	/** Someone holding this code has saved answers somewhere: they can only be discarded here. */
+	| { ok: false; problem: 'draft_elsewhere' };
+
+/**
+ * Let a family in with the code from their letter. The code proves only that they may answer
+ * once: it opens no saved answers. A fresh draft is made for this browser; if the code already
+ * has one (on another device, or in a browser whose visit ended), the family is told so and may
+ * start again only by discarding it (`discard: true`), never by reading it. Every try counts
+ * against the client's limit for wrong codes and is given back when the code was right.
+ */
+export async function admitWithCode(
 	db: Db,
 	q: Questionnaire,
-	key: RespondentKey | null
-): Promise<AnswerSet> {
-	return (key && (await loadDraft(db, q.survey.id, keyHash(key)))) || {};
+	typed: string,
+	client: string,
+	options: { discard?: boolean } = {}
+): Promise<Admission> {
+	const taken = await take(db, LIMITS.wrongKey, client);
+	if (!taken.ok)
+		return { ok: false, problem: 'too_many', retryAfterSeconds: taken.retryAfterSeconds };
+	const code = normaliseCode(typed);
+	if (!isWellFormedCode(code)) return { ok: false, problem: 'malformed' };
+	const codeHash = hashCode(code);
+	const found = await findCode(db, q.survey.id, codeHash);
+	if (!found) return { ok: false, problem: 'unknown' };
+	await giveBack(db, LIMITS.wrongKey, client);
+	if (found.used) return { ok: false, problem: 'used' };
+	const secret = newDraftSecret();
+	const started = await inTransaction(db, async (trx) => {
+		if (found.draftId && (await draftExists(trx, found.draftId))) {
+			if (!options.discard) return false;
+			await discardDraft(trx, found.draftId);
+		}
+		const claimed = await claimCodeForDraft(
+			trx,
+			q.survey.id,
+			codeHash,
+			found.draftId,
+			draftId(secret)
+		);
+		if (!claimed) return false;
+		await writeDraft(
+			trx,
+			{ surveyId: q.survey.id, secret, expiresOn: q.survey.closesOn },
+			{ answers: {}, codeHash }
+		);
+		return true;
+	});
+	return started ? { ok: true, secret, answers: {} } : { ok: false, problem: 'draft_elsewhere' };
+}
+
+/**
+ * Counts a secret that opened nothing (a forged or old cookie, a used resume link) against the
+ * same limit as a wrong code. Returns how long to wait when the client is over it.
+ */
+export async function refuseUnknownDraft(db: Db, client: string): Promise<number> {
+	const taken = await take(db, LIMITS.wrongKey, client);
+	return taken.ok ? 0 : taken.retryAfterSeconds;
+}
+
+/**
+ * A resume link: the draft moves to a new secret, which only this browser gets, so the link
+ * works once. Undefined when the link opens nothing (it counts as a wrong try).
+ */
+export async function resumeDraft(
+	db: Db,
+	q: Questionnaire,
+	secret: string,
+	client: string
+): Promise<
+	{ ok: true; secret: string; answers: AnswerSet } | { ok: false; retryAfterSeconds: number }
+> {
+	const taken = await take(db, LIMITS.wrongKey, client);
+	if (!taken.ok) return { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
+	const next = newDraftSecret();
+	const moved = await moveDraft(db, {
+		surveyId: q.survey.id,
+		from: secret,
+		to: next,
+		expiresOn: q.survey.closesOn
+	});
+	if (!moved) return { ok: false, retryAfterSeconds: 0 };
+	await giveBack(db, LIMITS.wrongKey, client);
+	return { ok: true, secret: next, answers: moved.answers };
 }
 
 /**
@@ -189,28 +258,54 @@ export type PageIntent = 'next' | 'save';
 export const STALE_FORM =
 	'This form is out of date or was changed, so nothing on it was saved. Please answer this page again.';
 
+export type SaveOutcome =
+	{ ok: true; secret: string; answers: AnswerSet } | { ok: false; errors: FieldError[] };
+
 /**
  * Keep one page's answers in the draft. "Save and come back later" keeps a half-answered page,
  * so required answers may be missing then; answers that are not allowed are refused either way.
+ * On an open questionnaire the first save makes the draft and its secret (a limit per client
+ * stops a script filling the table with drafts).
  */
 export async function savePage(
 	db: Db,
 	q: Questionnaire,
 	page: JourneyPage,
-	key: RespondentKey,
+	held: { secret: string; draft: DraftContent } | null,
 	raw: Record<string, string[]>,
-	intent: PageIntent
-): Promise<{ ok: true; answers: AnswerSet } | { ok: false; errors: FieldError[] }> {
+	intent: PageIntent,
+	client: string
+): Promise<SaveOutcome> {
 	const questions =
 		intent === 'save' ? page.questions.map((x) => ({ ...x, required: false })) : page.questions;
 	const { values, errors } = parseAnswers(questions, raw);
 	if (errors.length > 0) return { ok: false, errors };
-	const answers = await saveDraft(
+	let current = held;
+	if (!current) {
+		if (q.survey.accessMode === 'code')
+			return { ok: false, errors: [{ questionId: null, message: STALE_FORM }] };
+		const taken = await take(db, LIMITS.newDraft, client);
+		if (!taken.ok) {
+			const minutes = Math.ceil(taken.retryAfterSeconds / 60);
+			return {
+				ok: false,
+				errors: [
+					{
+						questionId: null,
+						message: `Too many questionnaires have been started from this connection just now. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again`
+					}
+				]
+			};
+		}
+		current = { secret: newDraftSecret(), draft: { answers: {}, codeHash: null } };
+	}
+	const answers = { ...current.draft.answers, ...values };
+	await writeDraft(
 		db,
-		{ surveyId: q.survey.id, keyHash: keyHash(key), expiresOn: q.survey.closesOn },
-		values
+		{ surveyId: q.survey.id, secret: current.secret, expiresOn: q.survey.closesOn },
+		{ answers, codeHash: current.draft.codeHash }
 	);
-	return { ok: true, answers };
+	return { ok: true, secret: current.secret, answers };
 }
 
 export interface CheckedAnswer {
@@ -252,26 +347,20 @@ export type SendOutcome = SubmitOutcome | { ok: false; reason: 'no_answers' };
 
 /**
  * Send the draft as the response. The draft must still be there, so a replayed or double-clicked
- * send stores nothing the second time; a code is marked used in the same transaction.
+ * send stores nothing the second time; its code is spent in the same transaction.
  */
 export async function sendAnswers(
 	db: Db,
 	q: Questionnaire,
-	key: RespondentKey
+	held: { secret: string; draft: DraftContent }
 ): Promise<SendOutcome> {
-	const hash = keyHash(key);
-	const answers = await loadDraft(db, q.survey.id, hash);
-	if (!answers) {
-		// No draft: the answers went already, unless a code family has simply not started.
-		const usable = key.kind === 'code' && (await codeState(db, q.survey.id, hash)) === 'usable';
-		return { ok: false, reason: usable ? 'no_answers' : 'already_sent' };
-	}
+	if (Object.keys(held.draft.answers).length === 0) return { ok: false, reason: 'no_answers' };
 	return submitResponse(db, {
 		survey: q.survey,
 		questions: q.questions,
-		answers,
+		answers: held.draft.answers,
 		channel: 'web',
-		codeHash: key.kind === 'code' ? hash : undefined,
-		draftKeyHash: hash
+		codeHash: held.draft.codeHash ?? undefined,
+		draftId: draftId(held.secret)
 	});
 }

@@ -79,7 +79,19 @@ export async function storeResponses(
 	for (const rows of chunks(commentRows, ROWS_PER_INSERT)) {
 		await trx.insertInto('comments').values(rows).execute();
 	}
-	for (const rows of chunks([...counts.values()], ROWS_PER_INSERT)) {
+	// Always in the same order, so two instances writing the same counts cannot deadlock.
+	const sorted = [...counts.values()].sort((a, b) =>
+		a.questionId === b.questionId
+			? a.value < b.value
+				? -1
+				: a.value > b.value
+					? 1
+					: 0
+			: a.questionId < b.questionId
+				? -1
+				: 1
+	);
+	for (const rows of chunks(sorted, ROWS_PER_INSERT)) {
 		await trx
 			.insertInto('answerCounts')
 			.values(rows)

@@ -6,7 +6,8 @@ import { makeArea, makeSurvey } from '../testing/fixtures';
 import type { AnswerSet } from './answers';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';
-import { saveDraft } from './drafts';
+import { draftId, newDraftSecret, writeDraft } from './drafts';
+import { releasePending } from './release';
 import { batched, MAX_BATCH } from './submission-queue';
 import { submitResponse } from './submit';
 
@@ -96,7 +97,7 @@ describe('submitting together', () => {
 			[text!.id]: i % 5 === 0 ? [`Comment ${i}`] : []
 		});
 		const codeHashes = codes.map((code) => hashCode(normaliseCode(code)));
-		const submit = (i: number, extra: { codeHash?: string; draftKeyHash?: string } = {}) =>
+		const submit = (i: number, extra: { codeHash?: string; draftId?: string } = {}) =>
 			submitResponse(db, {
 				survey,
 				questions: made.questions,
@@ -105,15 +106,29 @@ describe('submitting together', () => {
 				codeHash: codeHashes[i],
 				...extra
 			});
-		return { survey, questions: made.questions, codeHashes, answersFor, submit };
+		/** A family's draft for one of the codes, as the journey would have made it. */
+		const draftFor = async (i: number) => {
+			const secret = newDraftSecret();
+			await writeDraft(
+				db,
+				{ surveyId: survey.id, secret, expiresOn: '2999-01-01' },
+				{ answers: answersFor(i), codeHash: codeHashes[i]! }
+			);
+			return draftId(secret);
+		};
+		const release = () => releasePending(db, survey.id);
+		return { survey, questions: made.questions, codeHashes, answersFor, submit, draftFor, release };
 	}
 
-	const count = (table: 'responses' | 'answers' | 'comments' | 'drafts') =>
+	const count = (table: 'responses' | 'answers' | 'comments' | 'drafts' | 'pendingResponses') =>
 		db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.executeTakeFirstOrThrow()
 			.then((row) => Number(row.n));
+
+	/** Stored responses: released ones and those still waiting. */
+	const stored = async () => (await count('responses')) + (await count('pendingResponses'));
 
 	const usedCodes = () =>
 		db
@@ -146,12 +161,15 @@ describe('submitting together', () => {
 
 	it('stores every one of many concurrent submissions, with counts exactly equal to the answers', async () => {
 		const many = MAX_BATCH + 44; // more than one batch
-		const { submit, codeHashes } = await setUp(many);
+		const { submit, codeHashes, release } = await setUp(many);
 
 		const outcomes = await Promise.all(codeHashes.map((_, i) => submit(i)));
 
 		expect(outcomes.every((o) => o.ok)).toBe(true);
+		expect(await stored()).toBe(many);
+		await release();
 		expect(await count('responses')).toBe(many);
+		expect(await count('pendingResponses')).toBe(0);
 		expect(await count('answers')).toBe(many * 2);
 		expect(await count('comments')).toBe(Math.ceil(many / 5));
 		expect(await usedCodes()).toEqual([...codeHashes].sort());
@@ -161,7 +179,7 @@ describe('submitting together', () => {
 	});
 
 	it('stores exactly one of two concurrent submissions with the same code', async () => {
-		const { submit, codeHashes } = await setUp();
+		const { submit, codeHashes, release } = await setUp();
 
 		const outcomes = await Promise.all([
 			submit(0),
@@ -170,30 +188,26 @@ describe('submitting together', () => {
 		]);
 
 		expect(outcomes).toEqual([{ ok: true }, { ok: false, reason: 'code_used' }, { ok: true }]);
-		expect(await count('responses')).toBe(2);
+		expect(await stored()).toBe(2);
 		expect(await usedCodes()).toEqual([codeHashes[0], codeHashes[2]].sort());
+		await release();
 		const { counts, answers } = await countsAndAnswers();
 		expect(counts).toEqual(answers);
 	});
 
 	it('stores a draft replayed in the same batch once', async () => {
-		const { survey, submit, codeHashes, answersFor } = await setUp();
-		const key = codeHashes[0]!;
-		await saveDraft(
-			db,
-			{ surveyId: survey.id, keyHash: key, expiresOn: '2999-01-01' },
-			answersFor(0)
-		);
+		const { submit, codeHashes, draftFor } = await setUp();
+		const draft = await draftFor(0);
 
 		const outcomes = await Promise.all([
-			submit(0, { draftKeyHash: key }),
-			submit(0, { draftKeyHash: key })
+			submit(0, { draftId: draft }),
+			submit(0, { draftId: draft })
 		]);
 
 		expect(outcomes).toEqual([{ ok: true }, { ok: false, reason: 'already_sent' }]);
-		expect(await count('responses')).toBe(1);
+		expect(await stored()).toBe(1);
 		expect(await count('drafts')).toBe(0);
-		expect(await usedCodes()).toEqual([key]);
+		expect(await usedCodes()).toEqual([codeHashes[0]]);
 	});
 
 	it('refuses an invalid or already used submission without touching the others in its batch', async () => {
@@ -219,83 +233,64 @@ describe('submitting together', () => {
 			'code_used',
 			'ok'
 		]);
-		expect(await count('responses')).toBe(3);
+		expect(await stored()).toBe(3);
 		expect(await usedCodes()).toEqual([codeHashes[0], codeHashes[2], codeHashes[3]].sort());
-		const { counts, answers } = await countsAndAnswers();
-		expect(counts).toEqual(answers);
 	});
 
 	it('stores nothing of a batch whose transaction fails, and every sender hears so', async () => {
-		const { survey, questions, submit, codeHashes, answersFor } = await setUp();
-		await saveDraft(
-			db,
-			{ surveyId: survey.id, keyHash: codeHashes[1]!, expiresOn: '2999-01-01' },
-			answersFor(1)
-		);
-		// A question the database does not hold: its answer breaks a foreign key mid-batch.
-		const ghost = { ...questions[0]!, id: 'no-such-question' };
+		const { survey, questions, submit, codeHashes, draftFor } = await setUp();
+		const draft = await draftFor(1);
+		// A questionnaire the database does not hold: its waiting row breaks a foreign key.
+		const ghost = { ...survey, id: 'no-such-survey' };
 
 		const outcomes = await Promise.allSettled([
 			submit(0),
-			submit(1, { draftKeyHash: codeHashes[1] }),
+			submit(1, { draftId: draft }),
 			submitResponse(db, {
-				survey,
-				questions: [ghost],
-				answers: { [ghost.id]: ['agree'] },
-				channel: 'web',
-				codeHash: codeHashes[2]
+				survey: ghost,
+				questions,
+				answers: { [questions[0]!.id]: ['agree'] },
+				channel: 'web'
 			})
 		]);
 
 		expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-		expect(await count('responses')).toBe(0);
-		expect(await count('answers')).toBe(0);
-		expect(await count('comments')).toBe(0);
+		expect(await stored()).toBe(0);
 		expect(await count('drafts')).toBe(1);
 		expect(await usedCodes()).toEqual([]);
-		expect(await db.selectFrom('answerCounts').selectAll().execute()).toEqual([]);
 
 		// The next batch is not held back by the failed one.
 		expect(await submit(0)).toEqual({ ok: true });
+		expect(codeHashes).toHaveLength(4);
 	});
 
 	it('keeps the draft of a submission whose code was used already, as if nothing was sent', async () => {
-		const { survey, submit, codeHashes, answersFor } = await setUp();
-		const key = codeHashes[0]!;
+		const { submit, draftFor } = await setUp();
 		await submit(0);
-		await saveDraft(
-			db,
-			{ surveyId: survey.id, keyHash: key, expiresOn: '2999-01-01' },
-			answersFor(0)
-		);
+		const draft = await draftFor(0);
 		const before = await db.selectFrom('drafts').selectAll().execute();
 
-		const outcomes = await Promise.all([submit(0, { draftKeyHash: key }), submit(1)]);
+		const outcomes = await Promise.all([submit(0, { draftId: draft }), submit(1)]);
 
 		expect(outcomes).toEqual([{ ok: false, reason: 'code_used' }, { ok: true }]);
 		expect(await db.selectFrom('drafts').selectAll().execute()).toEqual(before);
-		expect(await count('responses')).toBe(2);
+		expect(await stored()).toBe(2);
 	});
 
 	it('leaves the code of a submission refused for a replayed draft unused', async () => {
-		// A resume-token draft sent twice with different codes: the second finds the draft gone.
-		const { survey, submit, codeHashes, answersFor } = await setUp();
-		const token = 'resume-token-hash';
-		await saveDraft(
-			db,
-			{ surveyId: survey.id, keyHash: token, expiresOn: '2999-01-01' },
-			answersFor(0)
-		);
+		// One draft sent twice with different codes: the second finds the draft gone.
+		const { submit, codeHashes, draftFor } = await setUp();
+		const draft = await draftFor(0);
 
 		const outcomes = await Promise.all([
-			submit(0, { draftKeyHash: token }),
-			submit(1, { draftKeyHash: token })
+			submit(0, { draftId: draft }),
+			submit(1, { draftId: draft })
 		]);
 
 		expect(outcomes).toEqual([{ ok: true }, { ok: false, reason: 'already_sent' }]);
 		expect(await usedCodes()).toEqual([codeHashes[0]]);
 		expect(await count('drafts')).toBe(0);
-		expect(await count('responses')).toBe(1);
+		expect(await stored()).toBe(1);
 	});
 
 	it('stores submissions to different questionnaires in one batch, each in its own', async () => {
@@ -305,6 +300,8 @@ describe('submitting together', () => {
 		const outcomes = await Promise.all([first.submit(0), second.submit(0), first.submit(1)]);
 
 		expect(outcomes.every((o) => o.ok)).toBe(true);
+		await first.release();
+		await second.release();
 		const perSurvey = await db
 			.selectFrom('responses')
 			.select((eb) => ['surveyId', eb.fn.countAll<number>().as('n')])
@@ -334,12 +331,12 @@ describe('submitting together', () => {
 				throw new Error('changed my mind');
 			})
 		).rejects.toThrow('changed my mind');
-		expect(await count('responses')).toBe(0);
+		expect(await stored()).toBe(0);
 		expect(await usedCodes()).toEqual([]);
 
 		const kept = await db.transaction().execute((trx) => submitResponse(trx, submission));
 		expect(kept).toEqual({ ok: true });
-		expect(await count('responses')).toBe(1);
+		expect(await stored()).toBe(1);
 		expect(await usedCodes()).toEqual([codeHashes[0]]);
 	});
 });

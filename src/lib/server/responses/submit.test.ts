@@ -4,7 +4,8 @@ import { createTestDb } from '../testing/db';
 import { makeArea, makeSurvey } from '../testing/fixtures';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';
-import { saveDraft } from './drafts';
+import { draftId, newDraftSecret, writeDraft } from './drafts';
+import { releasePending } from './release';
 import { submitResponse } from './submit';
 import { findSurvey } from '../surveys/repository';
 
@@ -37,10 +38,11 @@ describe('submitResponse', () => {
 	it('stores one anonymous response, marks the code used and deletes the draft in one go', async () => {
 		const { survey, questions, codes, answers } = await setUp();
 		const codeHash = hashCode(normaliseCode(codes[0]!));
-		await saveDraft(
+		const secret = newDraftSecret();
+		await writeDraft(
 			db,
-			{ surveyId: survey.id, keyHash: codeHash, expiresOn: '2999-01-01' },
-			answers
+			{ surveyId: survey.id, secret, expiresOn: '2999-01-01' },
+			{ answers, codeHash }
 		);
 
 		const outcome = await submitResponse(db, {
@@ -49,10 +51,13 @@ describe('submitResponse', () => {
 			answers,
 			channel: 'web',
 			codeHash,
-			draftKeyHash: codeHash
+			draftId: draftId(secret)
 		});
 
 		expect(outcome).toEqual({ ok: true });
+		// Sealed and waiting until enough others arrive; released here by hand.
+		expect(await db.selectFrom('pendingResponses').select('id').execute()).toHaveLength(1);
+		expect(await releasePending(db, survey.id)).toBe(1);
 		const responses = await db.selectFrom('responses').selectAll().execute();
 		expect(responses).toHaveLength(1);
 		expect(Object.keys(responses[0]!).sort()).toEqual(['channel', 'id', 'submittedOn', 'surveyId']);
@@ -89,6 +94,7 @@ describe('submitResponse', () => {
 		});
 
 		expect(again).toEqual({ ok: false, reason: 'code_used' });
+		expect(await releasePending(db, survey.id)).toBe(1);
 		expect(await db.selectFrom('responses').select('id').execute()).toHaveLength(1);
 		const counts = await db.selectFrom('answerCounts').select('n').execute();
 		expect(counts.every((c) => c.n === 1)).toBe(true);
@@ -106,6 +112,6 @@ describe('submitResponse', () => {
 		});
 
 		expect(outcome.ok).toBe(false);
-		expect(await db.selectFrom('responses').select('id').execute()).toHaveLength(0);
+		expect(await db.selectFrom('pendingResponses').select('id').execute()).toHaveLength(0);
 	});
 });

@@ -1,15 +1,23 @@
 /**
- * Storing a response. The draft is deleted, the code is marked used and the response, its
- * answers, comments and running counts are written in one transaction, so either all of it
- * happens or none. Nothing that could identify the sender is written: no code, no draft key, no
- * time of day. Responses that arrive together share that transaction (see submission-queue.ts).
+ * Storing a response. The draft is deleted, the code is spent and the response is stored sealed
+ * in `pending_responses`, in one transaction, so either all of it happens or none, and a family
+ * sees the confirmation page only once it has. Nothing that could identify the sender is
+ * written: no code, no draft id, no time of day. Responses that arrive together share that
+ * transaction (see submission-queue.ts).
+ *
+ * Why sealed and pending: whatever a transaction writes carries its mark (PostgreSQL stamps
+ * every row with the transaction's id; SQLite's log keeps each commit's pages, in order). Had the
+ * answers been written beside the spent code, a copy of the database would pair them. So the
+ * answers wait, encrypted under the server secret, until enough have arrived to be released
+ * together in random order (release.ts): the spent code then sits beside a sealed blob that the
+ * copy cannot open, and the readable answers arrive in a crowd.
  */
 import type { Question } from '$lib/questions/types';
-import { today, type Db } from '../db';
+import { retrying, today, type Db } from '../db';
 import type { Channel, Survey } from '../db/schema';
 import { availability } from '../surveys/availability';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
-import { storeResponses } from './store';
+import { holdForRelease, releaseWhereDue } from './release';
 import { batched } from './submission-queue';
 
 export type SubmitOutcome =
@@ -22,10 +30,10 @@ export interface Submission {
 	questions: Question[];
 	answers: AnswerSet;
 	channel: Channel;
-	/** The hash of the access code the family used (code surveys, web channel). */
+	/** The keyed hash of the access code the family used (code surveys, web channel). */
 	codeHash?: string;
 	/** The draft the answers came from; it must still exist, so a replayed send stores nothing. */
-	draftKeyHash?: string;
+	draftId?: string;
 }
 
 /** A submission whose answers have been checked, waiting for its transaction. */
@@ -35,11 +43,11 @@ interface Checked {
 	channel: Channel;
 	values: AnswerSet;
 	codeHash?: string;
-	draftKeyHash?: string;
+	draftId?: string;
 }
 
 export async function submitResponse(db: Db, submission: Submission): Promise<SubmitOutcome> {
-	const { survey, questions, channel, codeHash, draftKeyHash } = submission;
+	const { survey, questions, channel, codeHash, draftId } = submission;
 	if (availability(survey) !== 'open') return { ok: false, reason: 'not_open' };
 
 	// Re-check every stored value against the questions, as if it had just been posted.
@@ -52,16 +60,26 @@ export async function submitResponse(db: Db, submission: Submission): Promise<Su
 		channel,
 		values,
 		codeHash,
-		draftKeyHash
+		draftId
 	};
 	// Inside a caller's transaction there is nothing to share: that transaction commits it.
 	if (db.isTransaction) return (await storeChecked(db, [checked]))[0]!;
 	return enqueue(db, checked);
 }
 
-const enqueue = batched((db: Db, batch: Checked[]) =>
-	db.transaction().execute((trx) => storeChecked(trx, batch))
-);
+const enqueue = batched(async (db: Db, batch: Checked[]) => {
+	const outcomes = await retrying(() =>
+		db.transaction().execute((trx) => storeChecked(trx, batch))
+	);
+	// After the commit (the responses are safe), before the next batch: a release is one more
+	// transaction, so the queue never has two writers of its own.
+	const surveys = [...new Set(batch.filter((_, i) => outcomes[i]!.ok).map((c) => c.surveyId))];
+	await releaseWhereDue(db, surveys).catch((error: unknown) => {
+		// Nothing is lost: the responses stay waiting, and the next submission or close retries.
+		console.error('Releasing waiting responses failed:', error);
+	});
+	return outcomes;
+});
 
 /**
  * Decides and stores a batch inside one transaction. Each submission gets the outcome it would
@@ -84,21 +102,14 @@ async function storeChecked(trx: Db, batch: Checked[]): Promise<SubmitOutcome[]>
 		});
 	}
 
-	// One write per table for each questionnaire, however many responses the batch holds. The
-	// questions' ids and kinds are all storeResponses reads, so equal ones can share a call.
 	const submittedOn = today();
-	const byQuestions = groupBy(
-		accepted,
-		(c) => `${c.surveyId}\u0000${c.questions.map((q) => `${q.id}:${q.kind}`).join(',')}`
+	await holdForRelease(
+		trx,
+		accepted.map((c) => ({
+			surveyId: c.surveyId,
+			response: { submittedOn, channel: c.channel, answers: c.values }
+		}))
 	);
-	for (const group of byQuestions.values()) {
-		await storeResponses(
-			trx,
-			group[0]!.surveyId,
-			group[0]!.questions,
-			group.map((c) => ({ submittedOn, channel: c.channel, answers: c.values }))
-		);
-	}
 	return outcomes;
 }
 
@@ -108,22 +119,22 @@ async function storeChecked(trx: Db, batch: Checked[]): Promise<SubmitOutcome[]>
  * submissions racing for one code or one draft, here or in another process, cannot both win.
  */
 async function claim(trx: Db, surveyId: string, group: Checked[]): Promise<SubmitOutcome[]> {
-	const draftKeys = unique(group.map((c) => c.draftKeyHash));
+	const draftIds = unique(group.map((c) => c.draftId));
 	const drafts = new Map(
-		draftKeys.length === 0
+		draftIds.length === 0
 			? []
 			: (
 					await trx
 						.deleteFrom('drafts')
 						.where('surveyId', '=', surveyId)
-						.where('keyHash', 'in', draftKeys)
+						.where('id', 'in', draftIds)
 						.returningAll()
 						.execute()
-				).map((row) => [row.keyHash, row])
+				).map((row) => [row.id, row])
 	);
 	// Only a submission whose draft was there can need its code.
 	const codeKeys = unique(
-		group.filter((c) => !c.draftKeyHash || drafts.has(c.draftKeyHash)).map((c) => c.codeHash)
+		group.filter((c) => !c.draftId || drafts.has(c.draftId)).map((c) => c.codeHash)
 	);
 	const codes = new Set(
 		codeKeys.length === 0
@@ -131,7 +142,7 @@ async function claim(trx: Db, surveyId: string, group: Checked[]): Promise<Submi
 			: (
 					await trx
 						.updateTable('accessCodes')
-						.set({ used: 1 })
+						.set({ used: 1, draftId: null })
 						.where('surveyId', '=', surveyId)
 						.where('codeHash', 'in', codeKeys)
 						.where('used', '=', 0)
@@ -142,9 +153,9 @@ async function claim(trx: Db, surveyId: string, group: Checked[]): Promise<Submi
 
 	// In arrival order, as if sent one at a time: the first to use a draft or a code wins it.
 	const outcomes = group.map((c): SubmitOutcome => {
-		if (c.draftKeyHash && !drafts.has(c.draftKeyHash)) return { ok: false, reason: 'already_sent' };
+		if (c.draftId && !drafts.has(c.draftId)) return { ok: false, reason: 'already_sent' };
 		if (c.codeHash && !codes.has(c.codeHash)) return { ok: false, reason: 'code_used' };
-		if (c.draftKeyHash) drafts.delete(c.draftKeyHash);
+		if (c.draftId) drafts.delete(c.draftId);
 		if (c.codeHash) codes.delete(c.codeHash);
 		return { ok: true };
 	});
@@ -159,11 +170,15 @@ async function claim(trx: Db, surveyId: string, group: Checked[]): Promise<Submi
 			.execute();
 	}
 	if (codes.size > 0) {
-		await trx
-			.updateTable('accessCodes')
-			.set({ used: 0 })
-			.where('codeHash', 'in', [...codes])
-			.execute();
+		// Only a code whose own draft was refused can be left here, so its draft goes back with it.
+		for (const c of group) {
+			if (!c.codeHash || !codes.has(c.codeHash)) continue;
+			await trx
+				.updateTable('accessCodes')
+				.set({ used: 0, draftId: c.draftId ?? null })
+				.where('codeHash', '=', c.codeHash)
+				.execute();
+		}
 	}
 	return outcomes;
 }

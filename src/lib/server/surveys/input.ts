@@ -406,7 +406,7 @@ export function parseBatch(form: FormData): Parsed<BatchInput> {
 }
 
 /**
- * The codes a creation page posts back to download them (see builder-codes.ts): one per line,
+ * The codes a creation page posts back to download them (see responses/code-batches.ts): one per line,
  * and for letters the part to print. Only their shape is checked here.
  */
 export function parseDownload(form: FormData): Parsed<{ codes: string[]; part: number }> {

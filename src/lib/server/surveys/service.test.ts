@@ -410,13 +410,7 @@ describe('closing', () => {
 		const made = await makeSurvey(db, areaId, { status: 'open' });
 		await db
 			.insertInto('drafts')
-			.values({
-				keyHash: 'k',
-				surveyId: made.id,
-				answers: '{}',
-				savedOn: '2030-01-01',
-				expiresOn: '2999-01-01'
-			})
+			.values({ id: 'k', surveyId: made.id, sealed: 'sealed', expiresOn: '2999-01-01' })
 			.execute();
 
 		expect(await closeSurvey(db, actor, made.id)).toEqual({ ok: true });

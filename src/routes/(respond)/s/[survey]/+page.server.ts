@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import {
-	admitWithCode,
+	admitFromLink,
 	forgetKey,
 	readHeldKey,
 	requireQuestionnaire,
 	surveyPath
-} from '$lib/server/responses/respondent';
+} from './respondent';
 import { unavailable } from '$lib/server/responses/service';
 import { minutesToAnswer } from '$lib/server/surveys/journey';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,12 +14,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const { questionnaire: q } = await event.parent();
 	// A letter's QR code may carry the code: take it out of the address at once.
-	if (event.url.searchParams.has('code')) await admitWithCode(getDb(), q, event);
+	if (event.url.searchParams.has('code')) await admitFromLink(getDb(), q, event);
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	return {
 		minutes: minutesToAnswer(q.questions),
-		sent: readHeldKey(event.cookies) === 'sent'
+		sent: readHeldKey(event.cookies) === 'sent',
+		// Saved answers this browser pointed at are gone (sent, or the link was used before).
+		lost: event.url.searchParams.get('problem') === 'lost'
 	};
 };
 

@@ -2,44 +2,38 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formFields, journeyForm } from '$lib/server/responses/input';
 import {
-	holdKey,
-	requireQuestionnaire,
-	requireRespondent,
-	surveyPath
-} from '$lib/server/responses/respondent';
-import {
 	STALE_FORM,
 	answerSummary,
-	loadAnswers,
 	missingAnswers,
 	sendAnswers,
 	unavailable
 } from '$lib/server/responses/service';
+import { holdKey, requireQuestionnaire, requireRespondent, surveyPath } from '../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, cookies }) => {
-	const { questionnaire: q } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { questionnaire: q } = await event.parent();
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
-	const db = getDb();
-	const key = await requireRespondent(db, q, cookies);
-	const answers = await loadAnswers(db, q, key);
+	const answering = await requireRespondent(getDb(), q, event);
+	const answers = answering?.draft.answers ?? {};
 	// Nothing saved yet (or the saved answers expired): there is nothing to check.
 	if (Object.keys(answers).length === 0) redirect(303, surveyPath(q.survey.id, 'p/1'));
 	return { summary: answerSummary(q, answers), missing: missingAnswers(q, answers) };
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
+	default: async (event) => {
+		const { request, params, cookies, url } = event;
 		const db = getDb();
 		const q = await requireQuestionnaire(db, params.survey);
-		const key = await requireRespondent(db, q, cookies);
+		const answering = await requireRespondent(db, q, event, { sending: true });
 		const fields = journeyForm.safeParse(formFields(await request.formData()));
 		if (!fields.success || fields.data.survey !== q.survey.id) {
 			return fail(400, { errors: [{ questionId: null, message: STALE_FORM }] });
 		}
-		if (!key) redirect(303, surveyPath(q.survey.id));
-		const outcome = await sendAnswers(db, q, key);
+		if (!answering) redirect(303, surveyPath(q.survey.id));
+		const outcome = await sendAnswers(db, q, answering);
 		if (outcome.ok) {
 			holdKey(cookies, url, q.survey.id, 'sent');
 			redirect(303, surveyPath(q.survey.id, 'done'));

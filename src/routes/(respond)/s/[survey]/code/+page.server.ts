@@ -1,38 +1,52 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { codeForm, firstMessage, formFields } from '$lib/server/responses/input';
+import { unavailable } from '$lib/server/responses/service';
 import {
-	admitWithCode,
+	CODE_MESSAGES,
+	admitFromLink,
+	enterCode,
 	requireQuestionnaire,
-	surveyPath,
-	tryCode
-} from '$lib/server/responses/respondent';
-import { CODE_PROBLEMS, unavailable, type CodeProblem } from '$lib/server/responses/service';
+	surveyPath
+} from '../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { questionnaire: q } = await event.parent();
-	if (event.url.searchParams.has('code')) await admitWithCode(getDb(), q, event);
+	if (event.url.searchParams.has('code')) await admitFromLink(getDb(), q, event);
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	if (q.survey.accessMode !== 'code') redirect(303, surveyPath(q.survey.id));
 	// A code from a link that did not work comes back here with what was wrong (never the code).
-	const reason = event.url.searchParams.get('problem');
-	const message =
-		reason && Object.hasOwn(CODE_PROBLEMS, reason) ? CODE_PROBLEMS[reason as CodeProblem] : null;
-	return { problem: message };
+	const reason = event.url.searchParams.get('problem') ?? '';
+	const known = Object.hasOwn(CODE_MESSAGES, reason)
+		? (reason as keyof typeof CODE_MESSAGES)
+		: null;
+	return { problem: known && CODE_MESSAGES[known], elsewhere: known === 'draft_elsewhere' };
 };
 
 export const actions: Actions = {
+	/**
+	 * A code typed in; with `intent=discard`, the family chose to delete answers saved elsewhere
+	 * with this code and start again.
+	 */
 	default: async (event) => {
 		const db = getDb();
 		const q = await requireQuestionnaire(db, event.params.survey);
 		const parsed = codeForm.safeParse(formFields(await event.request.formData()));
-		if (!parsed.success) return fail(400, { message: firstMessage(parsed.error), code: '' });
-		const attempt = await tryCode(db, q, parsed.data.code, event);
+		if (!parsed.success) {
+			return fail(400, { message: firstMessage(parsed.error), code: '', elsewhere: false });
+		}
+		const discard = parsed.data.intent === 'discard';
+		const attempt = await enterCode(db, q, parsed.data.code, event, discard);
 		// The typed code is shown again only when it was refused, so the family can correct it.
-		if (!attempt.ok)
-			return fail(attempt.status, { message: attempt.message, code: parsed.data.code });
+		if (!attempt.ok) {
+			return fail(attempt.status, {
+				message: attempt.message,
+				code: parsed.data.code,
+				elsewhere: attempt.problem === 'draft_elsewhere'
+			});
+		}
 		redirect(303, attempt.next);
 	}
 };

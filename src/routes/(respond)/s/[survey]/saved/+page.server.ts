@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { forgetKey, readHeldKey, surveyPath } from '$lib/server/responses/respondent';
 import { unavailable } from '$lib/server/responses/service';
+import { forgetKey, readHeldKey, surveyPath } from '../respondent';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent, cookies, url }) => {
@@ -9,12 +9,12 @@ export const load: PageServerLoad = async ({ parent, cookies, url }) => {
 	if (problem) error(problem.status, problem.message);
 	const held = readHeldKey(cookies);
 	// Saving ends the visit: on a shared phone or school computer the next person must not land
-	// in these answers. The resume link is therefore shown this once.
+	// in these answers. The resume link, which carries the draft's secret, is shown this once.
 	if (held) forgetKey(cookies, url, q.survey.id);
 	return {
 		resumeLink:
-			held && held !== 'sent' && held.kind === 'token'
-				? `${url.origin}${surveyPath(q.survey.id, `resume/${held.token}`)}`
+			held && held !== 'sent'
+				? `${url.origin}${surveyPath(q.survey.id, `resume/${held.secret}`)}`
 				: null
 	};
 };

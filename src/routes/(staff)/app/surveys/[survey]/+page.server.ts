@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { officerSurvey } from '$lib/server/surveys/builder-access';
 import { getDb } from '$lib/server/db';
+import { releasePending } from '$lib/server/responses/release';
 import { builderView } from '$lib/server/surveys/builder-view';
 import { readFields } from '$lib/server/forms';
 import {
@@ -98,8 +99,11 @@ export const actions: Actions = {
 	},
 	close: async ({ params }) => {
 		const { user } = await officerSurvey(params.survey);
-		const outcome = await closeSurvey(getDb(), user, params.survey);
+		const db = getDb();
+		const outcome = await closeSurvey(db, user, params.survey);
 		if (!outcome.ok) return refused('close', outcome);
+		// Nothing more will join the responses still waiting, so they are released now.
+		await releasePending(db, params.survey);
 		back(params.survey, 'closed');
 	},
 	copy: async ({ params, request }) => {

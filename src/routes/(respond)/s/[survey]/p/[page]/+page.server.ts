@@ -2,20 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { readAnswerFields } from '$lib/server/responses/answers';
 import { formFields, journeyForm, pageNumber } from '$lib/server/responses/input';
-import {
-	holdKey,
-	requireQuestionnaire,
-	requireRespondent,
-	surveyPath
-} from '$lib/server/responses/respondent';
+import { requestClient } from '$lib/server/clients';
 import {
 	STALE_FORM,
-	loadAnswers,
-	newTokenKey,
 	savePage,
 	unavailable,
 	type Questionnaire
 } from '$lib/server/responses/service';
+import { holdKey, requireQuestionnaire, requireRespondent, surveyPath } from '../../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 function pageOf(q: Questionnaire, param: string) {
@@ -25,14 +19,15 @@ function pageOf(q: Questionnaire, param: string) {
 	return page;
 }
 
-export const load: PageServerLoad = async ({ parent, params, cookies, url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { parent, params, url } = event;
 	const { questionnaire: q } = await parent();
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	const db = getDb();
-	const key = await requireRespondent(db, q, cookies);
+	const answering = await requireRespondent(db, q, event);
 	const page = pageOf(q, params.page);
-	const answers = await loadAnswers(db, q, key);
+	const answers = answering?.draft.answers ?? {};
 	const changing = url.searchParams.has('change');
 	const back = changing
 		? 'check'
@@ -45,16 +40,19 @@ export const load: PageServerLoad = async ({ parent, params, cookies, url }) => 
 		page,
 		values: Object.fromEntries(page.questions.map((x) => [x.id, answers[x.id] ?? []])),
 		changing,
+		// Just back through a resume link, which will not work again.
+		resumed: url.searchParams.has('resumed'),
 		back: surveyPath(q.survey.id, back)
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
+	default: async (event) => {
+		const { request, params, cookies, url } = event;
 		const db = getDb();
 		const q = await requireQuestionnaire(db, params.survey);
 		const page = pageOf(q, params.page);
-		const key = (await requireRespondent(db, q, cookies)) ?? newTokenKey();
+		const answering = await requireRespondent(db, q, event);
 		const form = await request.formData();
 		const raw = readAnswerFields(form);
 		// Show back only what belongs on this page, whatever else was posted.
@@ -63,9 +61,17 @@ export const actions: Actions = {
 		if (!fields.success || fields.data.survey !== q.survey.id) {
 			return fail(400, { errors: [{ questionId: null, message: STALE_FORM }], values });
 		}
-		const saved = await savePage(db, q, page, key, raw, fields.data.intent);
+		const saved = await savePage(
+			db,
+			q,
+			page,
+			answering,
+			raw,
+			fields.data.intent,
+			requestClient(event)
+		);
 		if (!saved.ok) return fail(400, { errors: saved.errors, values });
-		holdKey(cookies, url, q.survey.id, key);
+		holdKey(cookies, url, q.survey.id, { secret: saved.secret });
 		if (fields.data.intent === 'save') redirect(303, surveyPath(q.survey.id, 'saved'));
 		const last = page.number === q.pages.length;
 		redirect(

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { officerSurvey } from '$lib/server/surveys/builder-access';
 import { getDb } from '$lib/server/db';
 import { partCount } from '$lib/server/letters/letters';
-import { LETTERS_PER_PART, codesView, createCodeBatch } from '$lib/server/surveys/builder-codes';
+import { LETTERS_PER_PART, codesView, createCodeBatch } from '$lib/server/responses/code-batches';
 import { readFields } from '$lib/server/forms';
 import { BATCH_FIELDS, parseBatch } from '$lib/server/surveys/input';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	/**
 	 * The one response that ever holds the plain codes: it shows them and posts them back for the
-	 * two downloads (see builder-codes.ts). Never cached.
+	 * two downloads (see responses/code-batches.ts). Never cached.
 	 */
 	create: async ({ params, request, setHeaders }) => {
 		const { user } = await officerSurvey(params.survey);

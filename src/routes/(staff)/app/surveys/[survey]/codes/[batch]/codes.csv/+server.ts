@@ -3,7 +3,7 @@ import { officerBatch } from '$lib/server/surveys/builder-access';
 import { getDb, today } from '$lib/server/db';
 import { csvFilename, csvResponse } from '$lib/server/exports/csv';
 import { MAIL_MERGE_COLUMNS, mailMergeRows } from '$lib/server/letters/letters';
-import { authoriseDownload } from '$lib/server/surveys/builder-codes';
+import { authoriseDownload } from '$lib/server/responses/code-batches';
 import { parseDownload } from '$lib/server/surveys/input';
 import type { RequestHandler } from './$types';
 

@@ -7,7 +7,7 @@ import {
 	lettersPart,
 	surveyUrl
 } from '$lib/server/letters/letters';
-import { LETTERS_PER_PART, authoriseDownload } from '$lib/server/surveys/builder-codes';
+import { LETTERS_PER_PART, authoriseDownload } from '$lib/server/responses/code-batches';
 import { parseDownload } from '$lib/server/surveys/input';
 import { findSurveyArea } from '$lib/server/surveys/repository';
 import type { Actions, PageServerLoad } from './$types';

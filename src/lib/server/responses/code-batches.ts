@@ -8,15 +8,18 @@
  * the last hour, and only then return the file. So the server never stores or re-creates a code,
  * a download cannot invent codes, and an old page cannot be replayed into new letters for long.
  */
-import { recordEvent } from '../audit';
+import { recordEvent, type Actor } from '../audit';
 import type { Db } from '../db';
 import type { CodeBatch, Survey } from '../db/schema';
-import { countBatchHashes, createBatch, findAreaBatch, listBatches } from '../responses/batches';
-import { formatCode, hashCode, isWellFormedCode, normaliseCode } from '../responses/codes';
-import { areaRules, batchCounts, showBatchRates } from '../responses/rates';
-import type { BatchInput } from './input';
-import { findAreaSurvey } from './repository';
-import type { Actor, Outcome } from './service';
+import type { FormErrors } from '../forms';
+import type { BatchInput } from '../surveys/input';
+import { findAreaSurvey } from '../surveys/repository';
+import { countBatchHashes, createBatch, findAreaBatch, listBatches } from './batches';
+import { formatCode, hashCode, isWellFormedCode, normaliseCode } from './codes';
+import { areaRules, batchCounts, showBatchRates } from './rates';
+
+type Outcome<T = object> =
+	({ ok: true } & T) | { ok: false; status: 400 | 404 | 409 | 410; errors: FormErrors };
 
 /** How long after creation the codes can still be turned into files. */
 export const DOWNLOAD_WINDOW_MS = 60 * 60 * 1000;
@@ -36,6 +39,18 @@ export async function createCodeBatch(
 	if (!survey) return notFound;
 	const refusal = batchRefusal(survey);
 	if (refusal) return { ok: false, status: 409, errors: { '': refusal } };
+	// A batch smaller than the minimum base would let its used count point at the few families
+	// who got it (one letter, labelled with a name, would say whether that family answered).
+	const { minBase } = await areaRules(db, actor.localAreaId);
+	if (input.size < minBase) {
+		return {
+			ok: false,
+			status: 400,
+			errors: {
+				size: `Make at least ${minBase} codes in a batch. A smaller batch could show whether particular families answered.`
+			}
+		};
+	}
 	const made = await db.transaction().execute(async (trx) => {
 		const result = await createBatch(trx, {
 			localAreaId: actor.localAreaId,

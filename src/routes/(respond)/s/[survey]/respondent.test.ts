@@ -1,11 +1,12 @@
 import type { Cookies } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
-import { createBatch } from './batches';
-import { ANSWERING_COOKIE, forgetKey, holdKey, readHeldKey, tryCode } from './respondent';
-import { loadQuestionnaire, savePage } from './service';
+import type { Db } from '$lib/server/db';
+import { createBatch } from '$lib/server/responses/batches';
+import { newDraftSecret } from '$lib/server/responses/drafts';
+import { loadQuestionnaire } from '$lib/server/responses/service';
+import { createTestDb } from '$lib/server/testing/db';
+import { makeArea, makeSurvey } from '$lib/server/testing/fixtures';
+import { ANSWERING_COOKIE, enterCode, forgetKey, holdKey, readHeldKey } from './respondent';
 
 type Options = Parameters<Cookies['set']>[2];
 
@@ -35,11 +36,9 @@ beforeEach(async () => {
 describe('the answering cookie', () => {
 	it('is HttpOnly, Lax, scoped to one questionnaire, short-lived, and Secure over https', () => {
 		const jar = new Jar();
-		holdKey(jar.cookies(), new URL('https://heard.example/s/abc/code'), 'abc', {
-			kind: 'code',
-			code: 'K7QM2XRT10'
-		});
-		expect(jar.values.get(ANSWERING_COOKIE)).toBe('c.K7QM2XRT10');
+		const secret = newDraftSecret();
+		holdKey(jar.cookies(), new URL('https://heard.example/s/abc/code'), 'abc', { secret });
+		expect(jar.values.get(ANSWERING_COOKIE)).toBe(`d.${secret}`);
 		expect(jar.options.get(ANSWERING_COOKIE)).toEqual({
 			path: '/s/abc',
 			httpOnly: true,
@@ -47,7 +46,7 @@ describe('the answering cookie', () => {
 			secure: true,
 			maxAge: 4 * 60 * 60
 		});
-		expect(readHeldKey(jar.cookies())).toEqual({ kind: 'code', code: 'K7QM2XRT10' });
+		expect(readHeldKey(jar.cookies())).toEqual({ secret });
 		holdKey(jar.cookies(), new URL('http://localhost:3000/s/abc'), 'abc', 'sent');
 		expect(jar.options.get(ANSWERING_COOKIE)?.secure).toBe(false);
 		expect(readHeldKey(jar.cookies())).toBe('sent');
@@ -56,7 +55,7 @@ describe('the answering cookie', () => {
 	});
 });
 
-describe('tryCode', () => {
+describe('enterCode', () => {
 	async function setUp() {
 		const area = await makeArea(db);
 		// One question a page, so that where a family left off is easy to see.
@@ -85,37 +84,37 @@ describe('tryCode', () => {
 		};
 	}
 
-	it('holds a good code and goes on to where the family left off', async () => {
+	it('holds a new draft secret for a good code, never the code, and starts at the first page', async () => {
 		const { q, codes } = await setUp();
 		const { jar, event } = visit('192.0.2.1');
-		expect(await tryCode(db, q, codes[0]!, event)).toEqual({
+		expect(await enterCode(db, q, codes[0]!, event)).toEqual({
 			ok: true,
 			next: `/s/${q.survey.id}/p/1`
 		});
-		expect(readHeldKey(jar.cookies())).toEqual({
-			kind: 'code',
-			code: codes[0]!.replace('-', '')
+		const held = jar.values.get(ANSWERING_COOKIE)!;
+		expect(held).toMatch(/^d\.[a-z2-7]{52}$/);
+		expect(held).not.toContain(codes[0]!.replace('-', ''));
+		// The same code in another browser meets the saved draft and cannot open it.
+		const other = visit('192.0.2.9');
+		expect(await enterCode(db, q, codes[0]!, other.event)).toMatchObject({
+			ok: false,
+			status: 409,
+			problem: 'draft_elsewhere'
 		});
-		const key = { kind: 'code', code: codes[0]!.replace('-', '') } as const;
-		const page = q.pages[0]!;
-		await savePage(db, q, page, key, { [page.questions[0]!.id]: ['agree'] }, 'next');
-		expect(await tryCode(db, q, codes[0]!, visit('192.0.2.1').event)).toEqual({
-			ok: true,
-			next: `/s/${q.survey.id}/p/2`
-		});
+		expect(readHeldKey(other.jar.cookies())).toBeNull();
 	});
 
 	it('says what was wrong, and after five wrong codes refuses even a good one', async () => {
 		const { q, codes } = await setUp();
 		const { jar, event } = visit('192.0.2.2');
-		const first = await tryCode(db, q, 'ZZZZZ-ZZZZZ', event);
+		const first = await enterCode(db, q, 'ZZZZZ-ZZZZZ', event);
 		expect(first).toMatchObject({ ok: false, status: 400, problem: 'unknown' });
-		for (let i = 0; i < 4; i++) await tryCode(db, q, '12', event);
-		const blocked = await tryCode(db, q, codes[1]!, event);
+		for (let i = 0; i < 4; i++) await enterCode(db, q, '12', event);
+		const blocked = await enterCode(db, q, codes[1]!, event);
 		expect(blocked).toMatchObject({ ok: false, status: 429, problem: 'too_many' });
 		expect(blocked.ok ? '' : blocked.message).toContain('Wait 10 minutes');
 		expect(readHeldKey(jar.cookies())).toBeNull();
 		// Another client is not held up.
-		expect(await tryCode(db, q, codes[1]!, visit('192.0.2.3').event)).toMatchObject({ ok: true });
+		expect(await enterCode(db, q, codes[1]!, visit('192.0.2.3').event)).toMatchObject({ ok: true });
 	});
 });

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { hashCode, normaliseCode } from '../responses/codes';
+import type { Actor } from '../audit';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
-import { DOWNLOAD_WINDOW_MS, authoriseDownload, codesView, createCodeBatch } from './builder-codes';
-import type { Actor } from './service';
+import { DOWNLOAD_WINDOW_MS, authoriseDownload, codesView, createCodeBatch } from './code-batches';
+import { createBatch } from './batches';
+import { hashCode, normaliseCode } from './codes';
 
 let db: Db;
 let actor: Actor;
@@ -73,8 +74,13 @@ describe('authoriseDownload', () => {
 	}
 
 	it('accepts the whole batch, as typed or formatted, and audits the download', async () => {
-		const { batch, codes } = await batchOf(3);
-		const posted = [codes[2]!.toLowerCase().replace('-', ''), codes[0]!, codes[1]!];
+		const { batch, codes } = await batchOf(10);
+		const posted = [
+			codes[2]!.toLowerCase().replace('-', ''),
+			codes[0]!,
+			codes[1]!,
+			...codes.slice(3)
+		];
 
 		const outcome = await authoriseDownload(
 			db,
@@ -85,7 +91,7 @@ describe('authoriseDownload', () => {
 			{ part: 1 }
 		);
 
-		expect(outcome.ok && outcome.codes).toEqual([codes[2], codes[0], codes[1]]);
+		expect(outcome.ok && outcome.codes).toEqual([codes[2], codes[0], codes[1], ...codes.slice(3)]);
 		const events = await db.selectFrom('auditEvents').select(['action', 'detail']).execute();
 		expect(events.at(-1)).toEqual({
 			action: 'codes.letters_downloaded',
@@ -94,15 +100,16 @@ describe('authoriseDownload', () => {
 	});
 
 	it('refuses invented codes, part of a batch, a late request and another area', async () => {
-		const { batch, codes } = await batchOf(3);
+		const { batch, codes } = await batchOf(10);
 		const ids = { surveyId, batchId: batch.id };
+		const rest = codes.slice(2);
 		const later = new Date(Date.parse(batch.createdAt) + DOWNLOAD_WINDOW_MS + 1000);
 		const otherActor = { id: 'x', localAreaId: (await makeArea(db)).id };
 
 		const outcomes = [
-			await authoriseDownload(db, actor, ids, [codes[0]!, codes[1]!, 'ABCDE-FGHJK'], 'csv'),
-			await authoriseDownload(db, actor, ids, [codes[0]!, codes[1]!], 'csv'),
-			await authoriseDownload(db, actor, ids, [codes[0]!, codes[0]!, codes[1]!], 'csv'),
+			await authoriseDownload(db, actor, ids, [codes[0]!, ...rest.slice(1), 'ABCDE-FGHJK'], 'csv'),
+			await authoriseDownload(db, actor, ids, rest, 'csv'),
+			await authoriseDownload(db, actor, ids, [codes[0]!, codes[0]!, ...rest], 'csv'),
 			await authoriseDownload(db, actor, ids, codes, 'csv', {}, later),
 			await authoriseDownload(db, otherActor, ids, codes, 'csv')
 		];
@@ -113,9 +120,46 @@ describe('authoriseDownload', () => {
 	});
 });
 
+describe('a batch too small to be anonymous', () => {
+	it('cannot be made: a batch needs at least the area’s minimum base of codes', async () => {
+		const one = await createCodeBatch(db, actor, surveyId, { label: 'The Smith family', size: 1 });
+		expect(one).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { size: expect.stringMatching(/at least 10/) }
+		});
+		const nine = await createCodeBatch(db, actor, surveyId, { label: 'Nine', size: 9 });
+		expect(nine.ok).toBe(false);
+		expect(await db.selectFrom('codeBatches').select('id').execute()).toEqual([]);
+		expect((await createCodeBatch(db, actor, surveyId, { label: 'Ten', size: 10 })).ok).toBe(true);
+	});
+
+	it('made before the minimum existed, shows no used count, not even 0', async () => {
+		await createBatch(db, {
+			localAreaId: actor.localAreaId,
+			surveyId,
+			label: 'The Smith family',
+			size: 1,
+			createdBy: null
+		});
+		await createCodeBatch(db, actor, surveyId, { label: 'Everyone else', size: 40 });
+		const view = await codesView(db, actor.localAreaId, surveyId);
+		expect(view!.batches.map((b) => [b.label, b.rate.used])).toEqual([
+			['The Smith family', '[c]'],
+			['Everyone else', '[c]']
+		]);
+	});
+});
+
 describe('codesView', () => {
 	it('shows each batch’s rate through the suppression rules', async () => {
-		const small = await createCodeBatch(db, actor, surveyId, { label: 'Small', size: 8 });
+		const small = await createBatch(db, {
+			localAreaId: actor.localAreaId,
+			surveyId,
+			label: 'Small',
+			size: 8,
+			createdBy: null
+		}).then((made) => ({ ok: true as const, ...made }));
 		const big = await createCodeBatch(db, actor, surveyId, { label: 'Big', size: 40 });
 		const use = async (codes: string[]) => {
 			for (const code of codes) {
