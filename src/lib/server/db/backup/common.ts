@@ -131,6 +131,9 @@ export function refuseExisting(file: string): void {
  * step a link on one file system, so nobody ever sees half a file under the real name.
  */
 export function makePartialFile(file: string): string {
+	if (!existsSync(dirname(file))) {
+		throw new BackupError(`The folder ${dirname(file)} does not exist; create it first.`);
+	}
 	const partial = join(
 		dirname(file),
 		`.${basename(file)}.partial-${randomBytes(4).toString('hex')}`
