@@ -18,6 +18,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
@@ -308,53 +309,62 @@ describe('backup and restore on SQLite', () => {
 		expect(existsSync(join(dir, 'x.db'))).toBe(false);
 	});
 
-	it('refuses, in one line, to restore into a database that has tables, and changes nothing', async () => {
-		const dir = workDir();
-		const liveUrl = `file:${join(dir, 'heard.db')}`;
-		const live = createDb(liveUrl);
-		await migrateToLatest(live);
-		const survey = await makeLoadSurvey(live);
-		await storeBatch(live, survey, 0, 10);
-		await live.destroy();
-		const file = join(dir, 'backup.db');
-		await backupDatabase(file, () => {}, liveUrl);
-		const before = sha256(join(dir, 'heard.db'));
+	it(
+		'refuses, in one line, to restore into a database that has tables, and changes nothing',
+		{ timeout: 60_000 },
+		async () => {
+			const dir = workDir();
+			const liveUrl = `file:${join(dir, 'heard.db')}`;
+			const live = createDb(liveUrl);
+			await migrateToLatest(live);
+			const survey = await makeLoadSurvey(live);
+			await storeBatch(live, survey, 0, 10);
+			await live.destroy();
+			const file = join(dir, 'backup.db');
+			await backupDatabase(file, () => {}, liveUrl);
+			const before = sha256(join(dir, 'heard.db'));
 
-		const refused = await runCli('restore', file, liveUrl);
-		expect(refused.code).toBe(1);
-		expect(refused.stdout).toBe('');
-		expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
-		expect(refused.stderr).toMatch(/^Refusing to restore: .*heard\.db already holds a database/);
-		expect(refused.stderr).toContain('stop the server');
-		expect(sha256(join(dir, 'heard.db'))).toBe(before);
-		// Looking did not open it: no log or shared-memory file was left beside it.
-		expect(existsSync(join(dir, 'heard.db-wal'))).toBe(false);
-		expect(existsSync(join(dir, 'heard.db-shm'))).toBe(false);
+			const refused = await runCli('restore', file, liveUrl);
+			expect(refused.code).toBe(1);
+			expect(refused.stdout).toBe('');
+			expect(refused.stderr.trimEnd().split('\n')).toHaveLength(1);
+			expect(refused.stderr).toMatch(/^Refusing to restore: .*heard\.db already holds a database/);
+			expect(refused.stderr).toContain('stop the server');
+			expect(sha256(join(dir, 'heard.db'))).toBe(before);
+			// Looking did not open it: no log or shared-memory file was left beside it.
+			expect(existsSync(join(dir, 'heard.db-wal'))).toBe(false);
+			expect(existsSync(join(dir, 'heard.db-shm'))).toBe(false);
 
-		// A log beside an empty target means a server may have it open (or stopped uncleanly).
-		const target = join(dir, 'empty.db');
-		writeFileSync(target, '');
-		writeFileSync(`${target}-wal`, 'pages of another database');
-		await expect(restoreDatabase(file, () => {}, `file:${target}`)).rejects.toThrow(
-			/empty\.db-wal exists, so a server may have .* open/
-		);
-		expect(statSync(target).size).toBe(0);
+			// A log beside an empty target means a server may have it open (or stopped uncleanly).
+			const target = join(dir, 'empty.db');
+			writeFileSync(target, '');
+			writeFileSync(`${target}-wal`, 'pages of another database');
+			await expect(restoreDatabase(file, () => {}, `file:${target}`)).rejects.toThrow(
+				/empty\.db-wal exists, so a server may have .* open/
+			);
+			expect(statSync(target).size).toBe(0);
 
-		// An empty file is no database: the restore goes there.
-		const fresh = join(dir, 'fresh.db');
-		writeFileSync(fresh, '');
-		const restored = await restoreDatabase(file, () => {}, `file:${fresh}`);
-		expect(restored.contents.rows).toEqual({ responses: 10, answers: 30, comments: 10 });
-		expect(sha256(fresh)).toBe(sha256(file));
-	});
+			// An empty file is no database: the restore goes there.
+			const fresh = join(dir, 'fresh.db');
+			writeFileSync(fresh, '');
+			const restored = await restoreDatabase(file, () => {}, `file:${fresh}`);
+			expect(restored.contents.rows).toEqual({ responses: 10, answers: 30, comments: 10 });
+			expect(sha256(fresh)).toBe(sha256(file));
+		}
+	);
 
-	it('refuses a file that is not a backup, or a backup of the other engine', async () => {
+	it('refuses a file that is not a backup, a compressed one, or a backup of the other engine', async () => {
 		const dir = workDir();
 		const notBackup = join(dir, 'notes.txt');
 		writeFileSync(notBackup, 'not a database at all');
 		const target = join(dir, 'heard.db');
 		await expect(restoreDatabase(notBackup, () => {}, `file:${target}`)).rejects.toThrow(
 			/neither a SQLite backup nor a PostgreSQL custom-format dump/
+		);
+		const zipped = join(dir, 'heard.db.gz');
+		writeFileSync(zipped, gzipSync(Buffer.from('SQLite format 3\u0000')));
+		await expect(restoreDatabase(zipped, () => {}, `file:${target}`)).rejects.toThrow(
+			/compressed with gzip; decompress it first/
 		);
 		const dump = join(dir, 'heard.dump');
 		writeFileSync(dump, 'PGDMP and the rest of a dump');

@@ -79,6 +79,12 @@ function backupKind(file: string): Engine['kind'] {
 	}
 	if (head.toString('latin1') === 'SQLite format 3\u0000') return 'sqlite';
 	if (head.subarray(0, 5).toString('latin1') === 'PGDMP') return 'postgres';
+	const compressed = { gzip: [0x1f, 0x8b], zstd: [0x28, 0xb5, 0x2f, 0xfd], xz: [0xfd, 0x37, 0x7a] };
+	for (const [tool, magic] of Object.entries(compressed)) {
+		if (magic.every((byte, i) => head[i] === byte)) {
+			throw new BackupError(`${file} is compressed with ${tool}; decompress it first.`);
+		}
+	}
 	throw new BackupError(
 		`${file} is neither a SQLite backup nor a PostgreSQL custom-format dump (pg_dump --format=custom).`
 	);
