@@ -53,8 +53,8 @@ export async function backupSqlite(path: string, file: string, say: Say): Promis
 		partial = makePartialFile(file);
 		// VACUUM INTO rather than the page-copying backup API. It reads inside one transaction, so
 		// the copy is a consistent snapshot taken while the server goes on writing (in WAL mode
-		// writers never wait for it, and it never restarts when they commit, as the backup API
-		// does). And it writes a fresh, compact file: no free pages and no write-ahead log, so a
+		// writers never wait for it, and it never starts over when they commit, as the stepwise
+		// backup API does). And it writes a fresh, compact file: no free pages and no write-ahead log, so a
 		// backup never carries deleted rows (sent drafts, spent data) or old page images that the
 		// live file still holds on disk but has already forgotten. The file name is bound, not
 		// spliced into the SQL.
