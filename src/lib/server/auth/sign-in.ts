@@ -8,10 +8,12 @@ import type { User } from '../db/schema';
 import { findUserByEmail, normaliseEmail } from '../users/repository';
 import { verifyDummyPassword, verifyPassword } from './password';
 import { accountSignInBucket, clientSignInBucket, type RefillingTokenBucket } from './rate-limit';
+import { passwordSignInAllowed, passwordsOffForEmail } from './oidc/password-policy';
 import { accountIsActive } from './session';
 
 export type SignInResult =
-	{ ok: true; user: User } | { ok: false; reason: 'invalid' | 'limited' | 'inactive' };
+	| { ok: true; user: User }
+	| { ok: false; reason: 'invalid' | 'limited' | 'inactive' | 'council_only' };
 
 export interface SignInLimits {
 	account: RefillingTokenBucket<string>;
@@ -39,6 +41,12 @@ export async function signIn(
 			detail: { reason }
 		});
 
+	// An area that signs in only through its provider: say so before any password is checked.
+	if (await passwordsOffForEmail(db, email)) {
+		await failed('password_sign_in_off');
+		return { ok: false, reason: 'council_only' };
+	}
+
 	if (
 		!limits.account.check(email, 1, now.getTime()) ||
 		!limits.client.check(attempt.client, 1, now.getTime())
@@ -57,7 +65,12 @@ export async function signIn(
 		return { ok: false, reason: 'invalid' };
 	}
 
-	// Only someone who knows the password learns that the account has ended.
+	// Only someone who knows the password learns that the account has ended, or that their area
+	// has turned passwords off (for an account whose email is outside the area's domains).
+	if (!(await passwordSignInAllowed(db, user.localAreaId))) {
+		await failed('password_sign_in_off');
+		return { ok: false, reason: 'council_only' };
+	}
 	if (!accountIsActive(user, now)) {
 		await failed(user.disabledAt ? 'disabled' : 'expired');
 		return { ok: false, reason: 'inactive' };
@@ -69,7 +82,8 @@ export async function signIn(
 		userId: user.id,
 		action: 'sign_in',
 		subjectType: 'user',
-		subjectId: user.id
+		subjectId: user.id,
+		detail: { method: 'password' }
 	});
 	return { ok: true, user };
 }
