@@ -27,8 +27,8 @@ import {
 
 let idp: TestProvider;
 
-test.beforeAll(async ({}, testInfo) => {
-	idp = await startTestProvider(`${testInfo.project.use.baseURL}/login/oidc/callback`);
+test.beforeAll(async () => {
+	idp = await startTestProvider(`${test.info().project.use.baseURL}/login/oidc/callback`);
 });
 test.afterAll(async () => {
 	await idp.stop();
@@ -84,8 +84,14 @@ function account(area: CouncilArea, name: string, details: Partial<TestAccount> 
 }
 
 /** A browser with nobody signed in, to sign in as staff. */
-async function freshBrowser(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+async function freshBrowser(
+	browser: Browser,
+	options: { javaScriptEnabled?: boolean } = {}
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		baseURL: test.info().project.use.baseURL,
+		...options
+	});
 	return { context, page: await context.newPage() };
 }
 
@@ -176,6 +182,9 @@ test('an admin sets up council sign-in: checked, the secret kept sealed, audited
 	await expect(page.getByRole('status')).toContainText('Council sign-in settings saved');
 	await expect(page.getByLabel('Client secret')).toHaveValue('');
 	await expect(page.getByText('A secret is saved')).toBeVisible();
+	// The form shows what is saved, ticks included.
+	await expect(page.getByLabel('Offer council sign-in')).toBeChecked();
+	await expect(page.getByRole('radio', { name: 'Create an account as an officer' })).toBeChecked();
 
 	const [row] = query<{ client_secret_sealed: string; new_account_role: string }>(
 		'select client_secret_sealed, new_account_role from area_sign_in where local_area_id = (select id from local_areas where slug = ?)',
@@ -255,13 +264,14 @@ test('an existing account is found by its verified email, from the work email to
 	await context.close();
 });
 
-test('a new email gets an account with the role the admin chose, and no password', async ({
+test('a new email gets an account with the role the admin chose, and no password (no JavaScript)', async ({
 	page,
 	browser
 }) => {
 	const area = await councilArea(page, 'officer');
 	const login = account(area, 'newcomer', { name: 'Nia Newcomer' });
-	const { context, page: staff } = await freshBrowser(browser);
+	// Links and plain forms all the way: the whole sign-in works with JavaScript off.
+	const { context, page: staff } = await freshBrowser(browser, { javaScriptEnabled: false });
 	await councilSignIn(staff, area, login);
 	await expectSignedIn(staff);
 	await expect(staff.getByRole('link', { name: 'Questionnaires' })).toBeVisible();
