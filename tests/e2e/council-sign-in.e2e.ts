@@ -33,6 +33,12 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	await idp.stop();
 });
+// Each test makes its own area and admin (the real user:create command), sets council sign-in
+// up through the settings page and then signs in through the provider: three times the usual
+// time limit, as the cross-area walk has.
+test.beforeEach(() => {
+	test.slow();
+});
 
 interface CouncilArea {
 	slug: string;
