@@ -58,8 +58,12 @@ export function createUser(options: {
 	tag?: string;
 	/** Creates the area first, with this name, if no area has the slug yet. */
 	areaName?: string;
+	/** A chosen address (for example in a council's email domain) instead of a random one. */
+	email?: string;
 }): MadeUser {
-	const email = `${options.role}-${options.tag ?? 'e2e'}-${Math.random().toString(36).slice(2, 10)}@e2e.example`;
+	const email =
+		options.email ??
+		`${options.role}-${options.tag ?? 'e2e'}-${Math.random().toString(36).slice(2, 10)}@e2e.example`;
 	const args = ['run', '--silent', 'user:create', '--', '--area', options.slug, '--email', email];
 	args.push('--role', options.role, '--name', `E2E ${options.role}`);
 	if (options.expires) args.push('--expires', options.expires);

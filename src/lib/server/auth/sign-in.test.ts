@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeUser } from '../testing/fixtures';
+import { signInSettingsSchema } from './oidc/input';
+import { saveSignInSettings } from './oidc/settings';
 import { signIn } from './sign-in';
 
 async function setup() {
@@ -145,5 +147,70 @@ describe('signIn', () => {
 		}
 		const reasons = (await events(db)).map((e) => JSON.parse(e.detail ?? '{}').reason);
 		expect(reasons.sort()).toEqual(['disabled', 'expired']);
+	});
+});
+
+describe('signIn where an area has turned passwords off', () => {
+	async function councilOnly() {
+		const db = await createTestDb();
+		const area = await makeArea(db);
+		const admin = await makeUser(db, area.id, { role: 'admin', email: 'admin@council.example' });
+		await saveSignInSettings(
+			db,
+			{ id: admin.id, localAreaId: area.id },
+			signInSettingsSchema.parse({
+				enabled: 'on',
+				issuer: 'https://login.council.example',
+				clientId: 'heard',
+				clientSecret: 'secret-value',
+				domains: 'council.example',
+				newAccounts: 'viewer',
+				passwordSignIn: 'on'
+			})
+		);
+		await db.updateTable('areaSignIn').set({ passwordSignIn: 0 }).execute();
+		return { db, area, admin };
+	}
+
+	it('points everyone with the area’s email domain to council sign-in, account or not', async () => {
+		const { db, admin } = await councilOnly();
+		for (const email of [admin.email, 'nobody@council.example']) {
+			const result = await signIn(db, { email, password: admin.password, client: '1' });
+			expect(result, email).toEqual({ ok: false, reason: 'council_only' });
+		}
+		const failures = (await events(db)).filter((e) => e.action === 'sign_in_failed');
+		// Only the try at a real account is written down: junk emails would flood the log.
+		expect(failures.map((e) => JSON.parse(e.detail ?? '{}').reason)).toEqual([
+			'password_sign_in_off'
+		]);
+	});
+
+	it('refuses the area’s other users too, but only after their password proved right', async () => {
+		const { db, area } = await councilOnly();
+		const inspector = await makeUser(db, area.id, {
+			email: 'lead@inspectorate.example',
+			role: 'inspector',
+			expiresOn: '2999-01-01'
+		});
+		const wrong = await signIn(db, {
+			email: inspector.email,
+			password: 'not the password at all',
+			client: '1'
+		});
+		expect(wrong).toEqual({ ok: false, reason: 'invalid' });
+		const right = await signIn(db, {
+			email: inspector.email,
+			password: inspector.password,
+			client: '1'
+		});
+		expect(right).toEqual({ ok: false, reason: 'council_only' });
+	});
+
+	it('leaves other areas’ password sign-in alone', async () => {
+		const { db } = await councilOnly();
+		const elsewhere = await makeArea(db);
+		const user = await makeUser(db, elsewhere.id, { email: 'sam@elsewhere.example' });
+		const result = await signIn(db, { email: user.email, password: user.password, client: '1' });
+		expect(result.ok).toBe(true);
 	});
 });

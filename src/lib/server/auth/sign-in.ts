@@ -12,11 +12,13 @@ import type { Db } from '../db';
 import type { User } from '../db/schema';
 import { LIMITS, clear, giveBack, take } from '../limits/limiter';
 import { findUserByEmail, normaliseEmail } from '../users/repository';
+import { passwordSignInAllowed, passwordsOffForEmail } from './oidc/password-policy';
 import { verifyPassword } from './password';
 import { accountIsActive } from './session';
 
 export type SignInResult =
-	{ ok: true; user: User } | { ok: false; reason: 'invalid' | 'limited' | 'inactive' };
+	| { ok: true; user: User }
+	| { ok: false; reason: 'invalid' | 'limited' | 'inactive' | 'council_only' };
 
 export async function signIn(
 	db: Db,
@@ -46,6 +48,12 @@ export async function signIn(
 		return { ok: false, reason: 'limited' };
 	}
 
+	// An area that signs in only through its provider: say so before any password is checked.
+	if (await passwordsOffForEmail(db, email)) {
+		if (user) await failed('password_sign_in_off');
+		return { ok: false, reason: 'council_only' };
+	}
+
 	// A missing user and an account without a password both spend a dummy verification.
 	const valid = await verifyPassword(user?.passwordHash ?? null, attempt.password);
 	if (!user || !valid) {
@@ -58,7 +66,12 @@ export async function signIn(
 		clear(db, LIMITS.signInAccount, email),
 		giveBack(db, LIMITS.signInClient, attempt.client)
 	]);
-	// Only someone who knows the password learns that the account has ended.
+	// Only someone who knows the password learns that the account has ended, or that their area
+	// has turned passwords off (for an account whose email is outside the area's domains).
+	if (!(await passwordSignInAllowed(db, user.localAreaId))) {
+		await failed('password_sign_in_off');
+		return { ok: false, reason: 'council_only' };
+	}
 	if (!accountIsActive(user, now)) {
 		await failed(user.disabledAt ? 'disabled' : 'expired');
 		return { ok: false, reason: 'inactive' };
@@ -68,7 +81,8 @@ export async function signIn(
 		userId: user.id,
 		action: 'sign_in',
 		subjectType: 'user',
-		subjectId: user.id
+		subjectId: user.id,
+		detail: { method: 'password' }
 	});
 	return { ok: true, user };
 }

@@ -44,6 +44,37 @@ export interface UsersTable {
 	createdAt: string;
 }
 
+/** An area's OpenID Connect provider. No row: passwords only. */
+export interface AreaSignInTable {
+	localAreaId: string;
+	/** 0 while the admin sets it up or pauses it; password sign-in must then stay on. */
+	enabled: Generated<Flag>;
+	issuer: string;
+	clientId: string;
+	/** `seal`ed under the server secret (which is not in the database); never stored in clear. */
+	clientSecretSealed: string;
+	/** The role a new email gets on its first sign-in; null refuses emails without an account. */
+	newAccountRole: NewAccountRole | null;
+	passwordSignIn: Generated<Flag>;
+	updatedAt: string;
+}
+
+export type NewAccountRole = 'viewer' | 'officer';
+
+export interface AreaSignInDomainsTable {
+	localAreaId: string;
+	/** Lower-case, without the @. */
+	domain: string;
+}
+
+/** A user's subject at one issuer, stored when they first sign in through it. */
+export interface UserIdentitiesTable {
+	issuer: string;
+	subject: string;
+	userId: string;
+	createdAt: string;
+}
+
 export interface SessionsTable {
 	/** SHA-256 of the token, hex. The token itself is never stored. */
 	id: string;
@@ -282,6 +313,9 @@ export interface Database {
 	localAreas: LocalAreasTable;
 	users: UsersTable;
 	sessions: SessionsTable;
+	areaSignIn: AreaSignInTable;
+	areaSignInDomains: AreaSignInDomainsTable;
+	userIdentities: UserIdentitiesTable;
 	inspections: InspectionsTable;
 	findings: FindingsTable;
 	waves: WavesTable;
@@ -306,6 +340,8 @@ export interface Database {
 
 export type LocalArea = Selectable<LocalAreasTable>;
 export type User = Selectable<UsersTable>;
+export type AreaSignIn = Selectable<AreaSignInTable>;
+export type UserIdentity = Selectable<UserIdentitiesTable>;
 export type Inspection = Selectable<InspectionsTable>;
 export type NewInspection = Insertable<InspectionsTable>;
 export type Finding = Selectable<FindingsTable>;

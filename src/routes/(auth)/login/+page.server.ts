@@ -1,6 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { SIGN_IN_FIELDS, safeNext, signInSchema } from '$lib/server/auth/input';
+import { signInOptionsForSlug } from '$lib/server/auth/oidc/find-area';
+import { FAILURE_MESSAGES, isFailureReason } from '$lib/server/auth/oidc/reasons';
+import { anyAreaOffersCouncilSignIn } from '$lib/server/auth/oidc/repository';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { requestClient } from '$lib/server/clients';
 import { signIn } from '$lib/server/auth/sign-in';
@@ -11,14 +14,29 @@ import { parseForm, readFields, type FormErrors } from '$lib/server/forms';
 const MESSAGES = {
 	invalid: 'Enter a correct email address and password',
 	limited: 'Too many attempts to sign in. Wait a few minutes, then try again',
-	inactive: 'This account is no longer active. Ask an admin in your local area to renew it'
+	inactive: 'This account is no longer active. Ask an admin in your local area to renew it',
+	council_only:
+		'Your local area does not use passwords. Use “Continue with your council account” on this page'
 } as const;
-const STATUS = { invalid: 400, limited: 429, inactive: 403 } as const;
+const STATUS = { invalid: 400, limited: 429, inactive: 403, council_only: 403 } as const;
 
 export const load = async ({ locals, url }) => {
 	const next = safeNext(url.searchParams.get('next'));
 	if (locals.user) redirect(303, next);
-	return { next };
+	const db = getDb();
+	// ?area=<slug> is an area's own sign-in link: its council button, and no password form if
+	// it has turned passwords off. ?problem= names why a council sign-in was refused.
+	const slug = url.searchParams.get('area');
+	const found = slug ? await signInOptionsForSlug(db, slug) : undefined;
+	const area = found && { slug: found.slug, name: found.name, council: found.councilSignIn };
+	const problem = url.searchParams.get('problem');
+	return {
+		next,
+		area,
+		passwords: found?.passwordSignIn ?? true,
+		councilOffered: area ? area.council : await anyAreaOffersCouncilSignIn(db),
+		problem: isFailureReason(problem) ? FAILURE_MESSAGES[problem] : null
+	};
 };
 
 export const actions = {

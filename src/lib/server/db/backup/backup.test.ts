@@ -264,10 +264,9 @@ describe('backup and restore on SQLite', () => {
 			await db
 				.insertInto('drafts')
 				.values({
-					keyHash: 'k'.repeat(64),
+					id: 'k'.repeat(64),
 					surveyId: survey.id,
-					answers: JSON.stringify({ words: marker }),
-					savedOn: survey.today,
+					sealed: JSON.stringify({ words: marker }),
 					expiresOn: survey.today
 				})
 				.execute();
