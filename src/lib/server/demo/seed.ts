@@ -17,6 +17,7 @@ import {
 	aboutYouQuestions,
 	bankQuestions,
 	freeTextQuestions,
+	isForAudience,
 	questionFor,
 	type QuestionDraft
 } from '../surveys/bank';
@@ -235,6 +236,9 @@ const SECTION_ORDER = [
 	'Anything else'
 ];
 
+/** Young people are asked their age and who filled the questionnaire in. */
+const YOUNG_ABOUT_YOU = new Set(['age-band', 'answered-by']);
+
 /** Bank questions that serve this area's areas of weakness, in section order. */
 function demoQuestions(
 	audience: Audience,
@@ -253,11 +257,12 @@ function demoQuestions(
 		.filter((q) => !young || q.easyRead)
 		.map((q) => ({ ...questionFor(q, audience), section: SECTIONS[q.theme ?? ''] ?? 'Overall' }));
 	const about = aboutYouQuestions(districts)
-		.filter((q) => (young ? q.key === 'age-band' : q.key !== 'respondent'))
+		.filter((q) => isForAudience(q, audience))
+		.filter((q) => (young ? YOUNG_ABOUT_YOU.has(q.key) : q.key !== 'respondent'))
 		.map((q) => ({
 			...questionFor(q, audience),
 			section: 'About you and your child',
-			easyRead: young ? 'How old are you?' : null
+			easyRead: young ? (q.key === 'age-band' ? 'How old are you?' : q.easyRead) : null
 		}));
 	const text = freeTextQuestions().map((q) => ({
 		...questionFor(q, audience),
