@@ -57,7 +57,13 @@ export function newcombe(x1: number, n1: number, x2: number, n2: number, z = Z95
 }
 
 /** Newcombe's interval for two shares on (possibly effective, not whole) bases n1 and n2. */
-export function newcombeShares(p1: number, n1: number, p2: number, n2: number, z = Z95): Difference {
+export function newcombeShares(
+	p1: number,
+	n1: number,
+	p2: number,
+	n2: number,
+	z = Z95
+): Difference {
 	const a = wilsonShare(p1, n1, z);
 	const b = wilsonShare(p2, n2, z);
 	const difference = p1 - p2;

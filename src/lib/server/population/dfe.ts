@@ -211,7 +211,7 @@ export function parseDfeEhcPlans(text: string, localAuthority: string): DfeResul
 	);
 	const mine = local.filter((r) => matchesArea(r.row, localAuthority));
 	if (mine.length === 0) {
-		const names = [...new Set(local.map((r) => r.row.la_name).filter(Boolean))];
+		const names = [...new Set(local.map((r) => r.row.la_name ?? '').filter(Boolean))];
 		const near = names.filter((n) =>
 			n.toLowerCase().includes(localAuthority.trim().toLowerCase().slice(0, 4))
 		);

@@ -8,7 +8,13 @@ import type { Db } from '../db';
 import type { Audience } from '../db/schema';
 import * as insights from '../insights/repository';
 import { AUDIENCE_LABELS, areaRules } from '../insights/service';
-import { suppress, type ChangeFigure, type Rules, type ShareFigure } from '../insights/suppression';
+import {
+	suppress,
+	type ChangeFigure,
+	type PublicCount,
+	type Rules,
+	type ShareFigure
+} from '../insights/suppression';
 import { weightedChange, type WeightedChange } from '../insights/weighting';
 import { MARGINS } from '../population/margins';
 import { populationTargets, populationView, type PopulationView } from '../population/service';
@@ -90,6 +96,8 @@ export interface RepresentativenessPage {
 	audienceLabel: string;
 	previousWave: string | null;
 	population: PopulationView;
+	/** Responses to the chosen questionnaire. */
+	responses: PublicCount;
 	rows: WeightedRow[];
 }
 
@@ -126,6 +134,7 @@ export async function representativenessPage(
 		audienceLabel: '',
 		previousWave: null,
 		population,
+		responses: 0,
 		rows: []
 	};
 	if (!chosen) return empty;
@@ -187,6 +196,7 @@ export async function representativenessPage(
 		audienceLabel: AUDIENCE_LABELS[current.survey.audience],
 		previousWave: previous?.survey.waveName ?? null,
 		population,
+		responses: suppress({ kind: 'count', value: current.weighting.respondents }, rules),
 		rows
 	};
 }

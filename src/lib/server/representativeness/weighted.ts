@@ -61,8 +61,8 @@ export interface ProfileRow {
 	respondents: PublicCount;
 	/** Of respondents in one of the margin's groups. */
 	respondentShare: PublicPercent;
-	/** Respondents over population. */
-	responseRate: PublicPercent;
+	/** Respondents over population; [x] where the population has no figure for the group. */
+	responseRate: PublicPercent | '[x]';
 }
 
 export interface MarginProfile {
