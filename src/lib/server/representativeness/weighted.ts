@@ -59,7 +59,7 @@ export interface ProfileRow {
 	/** Of the margin's population. */
 	populationShare: number | null;
 	respondents: PublicCount;
-	/** Of respondents in one of the margin's groups. */
+	/** Of respondents who answered the question (as its own figures give it). */
 	respondentShare: PublicPercent;
 	/** Respondents over population; [x] where the population has no figure for the group. */
 	responseRate: PublicPercent | '[x]';
@@ -132,8 +132,6 @@ export function weighSurvey(input: {
 		const population = input.targets.get(margin.key);
 		const populationTotal = [...(population?.values() ?? [])].reduce((s, n) => s + n, 0);
 		const inside = published.options.filter((o) => !OUTSIDE_POPULATION.has(o.value));
-		const allShown = inside.every((o) => typeof o.count === 'number');
-		const base = inside.reduce((s, o) => s + (typeof o.count === 'number' ? o.count : 0), 0);
 		profile.push({
 			key: margin.key,
 			label: margin.label,
@@ -146,8 +144,9 @@ export function weighSurvey(input: {
 					population: size,
 					populationShare: size !== null && populationTotal > 0 ? size / populationTotal : null,
 					respondents: o.count,
-					// A share of the groups' sum gives nothing away only when every group is shown.
-					respondentShare: !allShown || base < rules.minBase ? '[c]' : (o.count as number) / base,
+					// The question's own published percentage (of all who answered it, "Not sure"
+					// included): a share of only the groups shown could give a hidden one away.
+					respondentShare: o.percent,
 					responseRate:
 						typeof o.count !== 'number' ? '[c]' : size && size > 0 ? o.count / size : '[x]'
 				};
