@@ -9,7 +9,8 @@ import * as responsesInIdOrder from './2026-11-22T1800_responses-in-id-order';
 import * as answersWithoutQuestionIndex from './2026-11-22T1830_answers-without-question-index';
 import * as instanceAndUserGrants from './2026-12-01T1200_instance-and-user-grants';
 import * as anonymousStorage from './2026-12-01T1300_anonymous-storage';
-import * as areaSignIn from './2026-12-02T1200_area-sign-in';
+import * as areaSignIn from './2026-12-01T1330_area-sign-in';
+import * as populationCounts from './2026-12-01T1400_population-counts';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-22T1830_answers-without-question-index': answersWithoutQuestionIndex,
 	'2026-12-01T1200_instance-and-user-grants': instanceAndUserGrants,
 	'2026-12-01T1300_anonymous-storage': anonymousStorage,
-	'2026-12-02T1200_area-sign-in': areaSignIn
+	'2026-12-01T1330_area-sign-in': areaSignIn,
+	'2026-12-01T1400_population-counts': populationCounts
 };

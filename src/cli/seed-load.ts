@@ -199,7 +199,8 @@ function drafts(audience: Audience): QuestionDraft[] {
 		.filter((q) => !young || q.easyRead)
 		.map((q) => questionFor(q, audience));
 	const about = aboutYouQuestions(DISTRICTS)
-		.filter((q) => (young ? q.key === 'age-band' : q.key !== 'respondent'))
+		// The four about-you questions the benchmarks are measured with, for either audience.
+		.filter((q) => (young ? q.key === 'age-band' : q.key !== 'respondent' && !q.audience))
 		.map((q) => questionFor(q, audience));
 	const text = freeTextQuestions().map((q) => questionFor(q, audience));
 	return [...bank, ...about, ...text];

@@ -51,7 +51,7 @@ test('an inspector reaches only what inspectors may, until the end date', async 
 
 	// The zip holds the aggregate files only.
 	const names = [...readZip(await (await get('/app/exports/all.zip')).body()).keys()];
-	expect(names).toHaveLength(5);
+	expect(names).toHaveLength(6);
 	expect(names.some((n) => n.includes('responses'))).toBe(false);
 
 	// The download page offers no responses file.

@@ -13,6 +13,8 @@ export const NAV: readonly NavEntry[] = [
 	{ href: '/app/findings', label: 'Areas of weakness', minRole: 'viewer' },
 	{ href: '/app/surveys', label: 'Questionnaires', minRole: 'viewer' },
 	{ href: '/app/comments', label: 'Comments', minRole: 'viewer' },
+	{ href: '/app/representativeness', label: 'Representativeness', minRole: 'viewer' },
+	{ href: '/app/population', label: 'Population', minRole: 'officer' },
 	{ href: '/app/exports', label: 'Exports', minRole: 'viewer' },
 	{ href: '/app/evidence', label: 'Evidence pack', minRole: 'viewer' },
 	{ href: '/app/users', label: 'Users', minRole: 'admin' },

@@ -302,6 +302,25 @@ export interface AuditEventsTable {
 	createdAt: string;
 }
 
+export type PopulationMargin = 'need' | 'age-band' | 'ehc-plan';
+export type PopulationSource = 'manual' | 'dfe';
+
+/** Children and young people of an area in one group of a breakdown (see population/). */
+export interface PopulationCountsTable {
+	localAreaId: string;
+	margin: PopulationMargin;
+	/** The about-you option's value, e.g. `communication-and-interaction`. */
+	category: string;
+	count: number;
+	source: PopulationSource;
+	/** Where the figure came from, in words (the file, its local authority and period). */
+	sourceDetail: string | null;
+	/** The date the figure describes (ISO date). */
+	asOf: string;
+	updatedAt: string;
+	updatedBy: string | null;
+}
+
 /** Facts about the installation that every instance must agree on (never a secret). */
 export interface InstanceSettingsTable {
 	key: string;
@@ -336,6 +355,7 @@ export interface Database {
 	commentThemeFindings: CommentThemeFindingsTable;
 	commentTags: CommentTagsTable;
 	auditEvents: AuditEventsTable;
+	populationCounts: PopulationCountsTable;
 }
 
 export type LocalArea = Selectable<LocalAreasTable>;
@@ -355,3 +375,4 @@ export type NewQuestionRow = Insertable<QuestionsTable>;
 export type CodeBatch = Selectable<CodeBatchesTable>;
 export type Comment = Selectable<CommentsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type PopulationCount = Selectable<PopulationCountsTable>;

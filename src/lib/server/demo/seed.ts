@@ -7,7 +7,7 @@
 import type { Question } from '$lib/questions/types';
 import { nowIso, today, type Db } from '../db';
 import { findPersonalData, redactSpans } from '../comments/flags';
-import type { Audience, FindingKind, InspectionKind } from '../db/schema';
+import type { Audience, FindingKind, InspectionKind, PopulationMargin } from '../db/schema';
 import { newId } from '../ids';
 import { hashPassword } from '../auth/password';
 import { createBatch } from '../responses/batches';
@@ -17,6 +17,7 @@ import {
 	aboutYouQuestions,
 	bankQuestions,
 	freeTextQuestions,
+	isForAudience,
 	questionFor,
 	type QuestionDraft
 } from '../surveys/bank';
@@ -94,6 +95,8 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 			createdAt
 		})
 		.execute();
+
+	await seedPopulation(db, areaId, area.slug, createdAt);
 
 	// Inspections and findings, in the order of the inspection report.
 	const findings: { id: string; theme: string; kind: FindingKind }[] = [];
@@ -235,6 +238,9 @@ const SECTION_ORDER = [
 	'Anything else'
 ];
 
+/** Young people are asked their age and who filled the questionnaire in. */
+const YOUNG_ABOUT_YOU = new Set(['age-band', 'answered-by']);
+
 /** Bank questions that serve this area's areas of weakness, in section order. */
 function demoQuestions(
 	audience: Audience,
@@ -253,11 +259,12 @@ function demoQuestions(
 		.filter((q) => !young || q.easyRead)
 		.map((q) => ({ ...questionFor(q, audience), section: SECTIONS[q.theme ?? ''] ?? 'Overall' }));
 	const about = aboutYouQuestions(districts)
-		.filter((q) => (young ? q.key === 'age-band' : q.key !== 'respondent'))
+		.filter((q) => isForAudience(q, audience))
+		.filter((q) => (young ? YOUNG_ABOUT_YOU.has(q.key) : q.key !== 'respondent'))
 		.map((q) => ({
 			...questionFor(q, audience),
 			section: 'About you and your child',
-			easyRead: young ? 'How old are you?' : null
+			easyRead: young ? (q.key === 'age-band' ? 'How old are you?' : q.easyRead) : null
 		}));
 	const text = freeTextQuestions().map((q) => ({
 		...questionFor(q, audience),
@@ -316,11 +323,83 @@ function addDays(date: string, days: number): string {
 }
 
 // Distributions of the about-you answers: some groups are small, so suppression has work to do.
+// Need is skewed the way national surveys find: families of autistic children and of children
+// with social, emotional and mental health needs answer less than their share of the area
+// (compare DEMO_NEED_SHARES), those with learning or sensory needs more; most who answer the
+// letters have an EHC plan.
 const ABOUT_WEIGHTS: Record<string, number[]> = {
 	'age-band': [0.06, 0.36, 0.34, 0.2, 0.04],
 	setting: [0.05, 0.42, 0.1, 0.28, 0.1, 0.02, 0.03],
-	need: [0.45, 0.2, 0.22, 0.08, 0.05]
+	need: [0.36, 0.27, 0.12, 0.16, 0.09],
+	'ehc-plan': [0.5, 0.44, 0.06],
+	'answered-by': [0.45, 0.4, 0.15]
 };
+
+/**
+ * How much more or less positive families of each need are (added to the chance of a positive
+ * answer): the under-represented needs fare worse, so weighting visibly lowers the shares.
+ */
+const NEED_MOOD: Record<string, number> = {
+	'communication-and-interaction': -0.1,
+	'cognition-and-learning': 0.08,
+	'social-emotional-and-mental-health': -0.14,
+	'sensory-and-or-physical': 0.1
+};
+
+/**
+ * Shares of EHC plans by broad area of need and by age band: the DfE's national figures for
+ * January 2025 (EHC plans by primary type of need: autism 31.5%, speech, language and
+ * communication 21.3%, social, emotional and mental health 20.7%, moderate learning difficulty
+ * 10.6%, …; 2% other or not recorded), grouped as the need question groups them.
+ */
+export const DEMO_NEED_SHARES: Record<string, number> = {
+	'communication-and-interaction': 0.528,
+	'cognition-and-learning': 0.182,
+	'social-emotional-and-mental-health': 0.207,
+	'sensory-and-or-physical': 0.064
+};
+const DEMO_AGE_SHARES: Record<string, number> = {
+	'0-to-4': 0.04,
+	'5-to-10': 0.37,
+	'11-to-15': 0.34,
+	'16-to-19': 0.2,
+	'20-to-25': 0.05
+};
+/** EHC plans and pupils on SEN support per demo area (Lancashire's from its improvement plan). */
+const DEMO_POPULATION: Record<string, { ehcPlans: number; senSupport: number }> = {
+	lancashire: { ehcPlans: 6500, senSupport: 16500 },
+	worcestershire: { ehcPlans: 3900, senSupport: 11800 },
+	essex: { ehcPlans: 9100, senSupport: 26400 }
+};
+
+async function seedPopulation(db: Db, areaId: string, slug: string, createdAt: string) {
+	const size = DEMO_POPULATION[slug] ?? { ehcPlans: 2000, senSupport: 6000 };
+	const row = (margin: PopulationMargin, category: string, count: number, detail: string) => ({
+		localAreaId: areaId,
+		margin,
+		category,
+		count: Math.round(count),
+		source: 'manual' as const,
+		sourceDetail: `DEMO: ${detail}`,
+		asOf: `${createdAt.slice(0, 4)}-01-16`,
+		updatedAt: createdAt,
+		updatedBy: null
+	});
+	const shares = 'national shares of EHC plans (DfE, January 2025) scaled to the area';
+	await db
+		.insertInto('populationCounts')
+		.values([
+			...Object.entries(DEMO_NEED_SHARES).map(([c, p]) =>
+				row('need', c, p * size.ehcPlans, shares)
+			),
+			...Object.entries(DEMO_AGE_SHARES).map(([c, p]) =>
+				row('age-band', c, p * size.ehcPlans, shares)
+			),
+			row('ehc-plan', 'yes', size.ehcPlans, 'illustrative count of EHC plans'),
+			row('ehc-plan', 'no-sen-support', size.senSupport, 'illustrative count on SEN support')
+		])
+		.execute();
+}
 
 function syntheticResponse(
 	random: () => number,
@@ -331,15 +410,22 @@ function syntheticResponse(
 	wave: DemoWave
 ): NewResponse {
 	const answers: NewResponse['answers'] = {};
-	// A family's general mood moves all their answers a little together.
-	const mood = (random() - 0.5) * 0.3;
+	// A family's general mood moves all their answers a little together; so does their child's
+	// need, which is answered before the experience questions are drawn.
+	let mood = (random() - 0.5) * 0.3;
+	const need = questions.find((q) => q.key === 'need');
+	const about = questions.filter((q) => q.dimension === 'about_you');
+	for (const q of about) {
+		if (random() < 0.06) continue; // some skip the about-you questions
+		const weights =
+			ABOUT_WEIGHTS[q.key] ??
+			q.options.map((_, i) => (i === 0 ? 0.45 : 0.55 / (q.options.length - 1)));
+		answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
+	}
+	if (need) mood += NEED_MOOD[answers[need.id]?.[0] ?? ''] ?? 0;
 	for (const q of questions) {
 		if (q.dimension === 'about_you') {
-			if (random() < 0.06) continue; // some skip the about-you questions
-			const weights =
-				ABOUT_WEIGHTS[q.key] ??
-				q.options.map((_, i) => (i === 0 ? 0.45 : 0.55 / (q.options.length - 1)));
-			answers[q.id] = [q.options[pickWeighted(random, weights)]!.value];
+			continue; // answered above
 		} else if (q.kind === 'text') {
 			const pool = audience === 'young_person' ? YOUNG_COMMENT_POOL : COMMENT_POOL;
 			if (random() < 0.3) answers[q.id] = [pool[Math.floor(random() * pool.length)]!.body];

@@ -8,6 +8,7 @@ import { createTestDb } from '../testing/db';
 import { COMMENT_COLUMNS, commentRows } from './comments';
 import { FINDING_COLUMNS, findingRows } from './findings';
 import { DESCRIPTIONS, METADATA_COLUMNS, metadataRows } from './metadata';
+import { REPRESENTATIVENESS_COLUMNS } from './representativeness';
 import { RATE_COLUMNS, rateRows } from './rates';
 import { POSITIVE_SHARE, RESULT_COLUMNS, resultRows } from './results';
 import { loadExportArea } from './context';
@@ -297,13 +298,14 @@ describe('the metadata file', () => {
 			results: RESULT_COLUMNS,
 			'findings summary': FINDING_COLUMNS,
 			comments: COMMENT_COLUMNS,
-			'response rates': RATE_COLUMNS
+			'response rates': RATE_COLUMNS,
+			representativeness: REPRESENTATIVENESS_COLUMNS
 		};
 		for (const [file, list] of Object.entries(columns)) {
 			const described = rows.filter((r) => r.file === file).map((r) => r.column);
 			expect(described).toEqual(list.map((c) => c.header));
 		}
-		expect(Object.keys(DESCRIPTIONS)).toHaveLength(4);
+		expect(Object.keys(DESCRIPTIONS)).toHaveLength(5);
 		const markers = rows
 			.filter((r) => r.file === 'all files' && r.type === 'marker')
 			.map((r) => r.column);

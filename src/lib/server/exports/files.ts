@@ -5,7 +5,8 @@
  */
 import type { MinimumRole } from '../auth/roles';
 
-export type AreaFileKey = 'results' | 'findings' | 'comments' | 'rates' | 'metadata';
+export type AreaFileKey =
+	'results' | 'findings' | 'comments' | 'rates' | 'representativeness' | 'metadata';
 export type SurveyFileKey = 'responses' | 'responses-metadata';
 export type FileKey = AreaFileKey | SurveyFileKey;
 
@@ -52,10 +53,18 @@ export const AREA_FILES: readonly (ExportFileInfo & { key: AreaFileKey })[] = [
 		scope: 'area'
 	},
 	{
+		key: 'representativeness',
+		title: 'Representativeness',
+		description:
+			'For each questionnaire, respondents by main area of need, age band and EHC plan or SEN support, beside the area’s population of children and young people: counts, shares and response rates.',
+		minRole: 'viewer',
+		scope: 'area'
+	},
+	{
 		key: 'metadata',
 		title: 'Metadata',
 		description:
-			'What every column of the files above means, what the markers [c], [u], [x] and [z] stand for, and the suppression rules applied.',
+			'What every column of the files above means, what the markers [c], [u], [x] and [z] stand for, the suppression rules applied, and how the weighted figures were weighted.',
 		minRole: 'viewer',
 		scope: 'area'
 	}

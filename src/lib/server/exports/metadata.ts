@@ -8,8 +8,14 @@ import {
 	MARKERS,
 	type Marker
 } from '../insights/suppression';
+import type { Db } from '../db';
+import { populationTargets } from '../population/service';
+import { METHOD_SUMMARY } from '../representativeness/method';
+import { weightedSurvey } from '../representativeness/service';
+import type { SurveyWeighting } from '../representativeness/weighted';
 import { columnsOf, type ExportArea } from './context';
 import type { CsvRow } from './csv';
+import { listExportSurveys } from './repository';
 
 export const METADATA_COLUMNS = columnsOf(['file', 'column', 'type', 'description']);
 
@@ -29,7 +35,10 @@ const SURVEY: Described = [
 	['audience', 'code', 'Who was asked: parent_carer (parents and carers) or young_person.']
 ];
 
-export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates', Described> = {
+export const DESCRIPTIONS: Record<
+	'results' | 'findings' | 'comments' | 'rates' | 'representativeness',
+	Described
+> = {
 	results: [
 		...PERIOD,
 		...SURVEY,
@@ -76,7 +85,32 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 			'percent',
 			'Upper end of the 95% confidence interval of pct (Wilson score interval).'
 		],
-		['marker', 'marker', 'The row’s marker, if any: see the markers below.']
+		['marker', 'marker', 'The row’s marker, if any: see the markers below.'],
+		[
+			'pct_weighted',
+			'percent',
+			'pct weighted to the area’s population by raking over main area of need, age band and EHC plan or SEN support (see “(weighting)” below). Shown only where pct is: [c] where the weighted figure, with the published ones, could reveal a hidden count; [x] where the questionnaire could not be weighted; [z] for a question weighted on (its weighted shares are the population’s).'
+		],
+		[
+			'ci_lower_weighted',
+			'percent',
+			'Lower end of the 95% Wilson interval of pct_weighted, on the effective sample size n_effective.'
+		],
+		[
+			'ci_upper_weighted',
+			'percent',
+			'Upper end of the 95% Wilson interval of pct_weighted, on the effective sample size n_effective.'
+		],
+		[
+			'design_effect',
+			'number',
+			'Kish’s design effect of the weights among the question’s valid answers: 1 + CV² of the weights.'
+		],
+		[
+			'n_effective',
+			'number',
+			'Effective sample size: n_valid divided by design_effect. The base of the weighted intervals.'
+		]
 	],
 	findings: [
 		...PERIOD,
@@ -132,6 +166,34 @@ export const DESCRIPTIONS: Record<'results' | 'findings' | 'comments' | 'rates',
 		],
 		['redacted', 'yes/no', 'Whether the reviewing officer removed anything.']
 	],
+	representativeness: [
+		...PERIOD,
+		...SURVEY,
+		[
+			'question_key',
+			'code',
+			'The margin: need (main area of need), age-band, or ehc-plan (EHC plan or SEN support).'
+		],
+		['group', 'text', 'A group of the margin, or an answer that is none ("Not sure").'],
+		[
+			'population_n',
+			'count',
+			'Children and young people of the area in the group, as the area entered or imported them (DfE figures for EHC plans). [x]: no figure.'
+		],
+		['population_pct', 'percent', 'population_n as a percentage of the margin’s population.'],
+		['respondents_n', 'count', 'Respondents who gave this answer.'],
+		[
+			'respondents_pct',
+			'percent',
+			'respondents_n as a percentage of the respondents in one of the margin’s groups.'
+		],
+		[
+			'response_rate_pct',
+			'percent',
+			'respondents_n as a percentage of population_n: how many of the group answered.'
+		],
+		['marker', 'marker', 'The row’s marker, if any: see the markers below.']
+	],
 	rates: [
 		...PERIOD,
 		...SURVEY,
@@ -155,7 +217,8 @@ export const FILE_LABELS: Record<keyof typeof DESCRIPTIONS, string> = {
 	results: 'results',
 	findings: 'findings summary',
 	comments: 'comments',
-	rates: 'response rates'
+	rates: 'response rates',
+	representativeness: 'representativeness'
 };
 
 export function metadataRows(area: ExportArea): CsvRow[] {
@@ -204,6 +267,43 @@ export function metadataRows(area: ExportArea): CsvRow[] {
 		});
 	}
 	return rows;
+}
+
+/**
+ * The metadata file: the columns and rules above, then how each questionnaire was weighted
+ * (method, margins used and the weights' range), so the weighted columns stand on their own.
+ */
+export async function* metadataFile(
+	db: Db,
+	area: ExportArea,
+	waveId: string | null
+): AsyncGenerator<CsvRow> {
+	yield* metadataRows(area);
+	yield { file: 'results', column: '(weighting)', type: 'rule', description: METHOD_SUMMARY };
+	const context = { rules: area.rules, targets: await populationTargets(db, area.id) };
+	for (const survey of await listExportSurveys(db, area.id, waveId)) {
+		const weighted = await weightedSurvey(db, area.id, survey.id, context);
+		if (!weighted) continue;
+		yield {
+			file: 'results',
+			column: '(weighting)',
+			type: 'rule',
+			description: `${survey.title} (${survey.waveName}): ${weightingText(weighted.weighting)}`
+		};
+	}
+}
+
+function weightingText(w: SurveyWeighting): string {
+	const used = w.margins.filter((m) => m.used).map((m) => m.label.toLowerCase());
+	const unused = w.margins
+		.filter((m) => !m.used)
+		.map(
+			(m) => `${m.label.toLowerCase()} not used (${m.reason?.replace(/\.$/, '').toLowerCase()})`
+		);
+	if (!w.usable || !w.rake)
+		return `not weighted: ${w.reason ?? 'no weighting'} ${unused.join('; ')}.`;
+	const s = w.rake.summary;
+	return `weighted by raking to ${used.join(', ')}; ${unused.length ? `${unused.join('; ')}; ` : ''}weights from ${s.min.toFixed(2)} to ${s.max.toFixed(2)} (bounds ${w.bounds?.join(' to ')}), design effect ${s.designEffect.toFixed(2)}, effective sample size ${Math.round(s.nEffective)} of ${s.n} responses.`;
 }
 
 function markerText(marker: Marker, meaning: string, area: ExportArea): string {

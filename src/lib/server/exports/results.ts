@@ -19,6 +19,9 @@ import { columnsOf, timePeriod, type ExportArea } from './context';
 import type { CsvCell, CsvRow } from './csv';
 import { round1 } from './rates';
 import { findingCodesByQuestion, listExportSurveys } from './repository';
+import { populationTargets } from '../population/service';
+import { weightedSurvey } from '../representativeness/service';
+import type { QuestionWeighting, WeightedFigure } from '../representativeness/weighted';
 
 export const RESULT_COLUMNS = columnsOf([
 	'time_period',
@@ -37,7 +40,12 @@ export const RESULT_COLUMNS = columnsOf([
 	'pct',
 	'ci_lower',
 	'ci_upper',
-	'marker'
+	'marker',
+	'pct_weighted',
+	'ci_lower_weighted',
+	'ci_upper_weighted',
+	'design_effect',
+	'n_effective'
 ]);
 
 export const POSITIVE_SHARE = 'Positive share';
@@ -53,9 +61,11 @@ export async function* resultRows(
 	const themes = new Map(
 		(await listQuestions(db, area.id, { surveyIds })).map((q) => [q.id, q.theme])
 	);
+	const context = { rules: area.rules, targets: await populationTargets(db, area.id) };
 	for (const survey of surveys) {
 		const results = await surveyResults(db, area.id, survey.id);
 		if (!results) continue;
+		const weighted = (await weightedSurvey(db, area.id, survey.id, context))?.weighting.questions;
 		for (const { id, wording, figures } of results.questions) {
 			if (!figures) continue; // free text and numbers have no options to count
 			const common = {
@@ -71,15 +81,24 @@ export async function* resultRows(
 				dimension: wording.dimension ?? ''
 			};
 			const labels = new Map(wording.options.map((o) => [o.value, o.label]));
+			const w = weighted?.get(id);
 			for (const option of figures.options) {
+				const cells = optionCells(option, figures.n);
 				yield {
 					...common,
 					option: labels.get(option.value) ?? option.label,
-					...optionCells(option, figures.n)
+					...cells,
+					...weightedCells(w, w?.options.get(option.value), cells.pct)
 				};
 			}
 			const share = shareCells(figures.share, figures.n);
-			if (share) yield { ...common, option: POSITIVE_SHARE, ...share };
+			if (share)
+				yield {
+					...common,
+					option: POSITIVE_SHARE,
+					...share,
+					...weightedCells(w, w?.share, share.pct)
+				};
 		}
 	}
 }
@@ -146,6 +165,43 @@ function shareCells(share: ShareFigure, n: PublicCount): FigureCells | null {
 	}
 	const cell: CsvCell = share;
 	return { n_option: cell, n_valid: n, pct: cell, ci_lower: cell, ci_upper: cell, marker: cell };
+}
+
+type WeightedCells = Pick<
+	CsvRow,
+	'pct_weighted' | 'ci_lower_weighted' | 'ci_upper_weighted' | 'design_effect' | 'n_effective'
+>;
+
+/**
+ * The weighted columns of a row: numbers only where the unweighted pct is a number and the
+ * weighted figure is published (see representativeness/weighted.ts); otherwise one marker.
+ */
+function weightedCells(
+	question: QuestionWeighting | undefined,
+	figure: WeightedFigure | undefined,
+	pct: CsvCell
+): WeightedCells {
+	const all = (marker: CsvCell) => ({
+		pct_weighted: marker,
+		ci_lower_weighted: marker,
+		ci_upper_weighted: marker,
+		design_effect: marker,
+		n_effective: marker
+	});
+	if (typeof pct !== 'number') return all(pct);
+	if (!question || !figure) return all('[x]');
+	if (typeof figure !== 'object') return all(figure);
+	return {
+		pct_weighted: percent(figure.share),
+		ci_lower_weighted: percent(figure.lower),
+		ci_upper_weighted: percent(figure.upper),
+		design_effect: question.designEffect === null ? '[x]' : round2(question.designEffect),
+		n_effective: question.nEffective === null ? '[x]' : round1(question.nEffective)
+	};
+}
+
+function round2(value: number): number {
+	return Math.round(value * 100) / 100;
 }
 
 /** A proportion as a percentage to one decimal place. */

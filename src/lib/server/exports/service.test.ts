@@ -108,7 +108,7 @@ describe('the zip of every file', () => {
 		for (const role of ['viewer', 'inspector'] as const) {
 			const zip = (await downloadZip(db, sessionUser(made.area.id, role), made.waves[1]!))!;
 			const names = [...readZip(await bytes(zip.stream)).keys()];
-			expect(names).toHaveLength(5);
+			expect(names).toHaveLength(6);
 			expect(names.some((n) => n.includes('responses'))).toBe(false);
 			expect(names.every((n) => n.includes('_wave-2_'))).toBe(true);
 		}
@@ -131,6 +131,7 @@ describe('the download page', () => {
 			'findings',
 			'comments',
 			'rates',
+			'representativeness',
 			'metadata'
 		]);
 	});

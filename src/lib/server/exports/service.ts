@@ -26,8 +26,9 @@ import {
 	type SurveyFileKey
 } from './files';
 import { FINDING_COLUMNS, findingRows } from './findings';
-import { METADATA_COLUMNS, metadataRows } from './metadata';
+import { METADATA_COLUMNS, metadataFile } from './metadata';
 import { RATE_COLUMNS, rateRows } from './rates';
+import { REPRESENTATIVENESS_COLUMNS, representativenessRows } from './representativeness';
 import { findExportSurvey, listExportSurveys, type ExportSurvey } from './repository';
 import {
 	planResponses,
@@ -84,8 +85,14 @@ export function buildAreaFile(
 			return { filename, columns: COMMENT_COLUMNS, rows: commentRows(db, area, waveId) };
 		case 'rates':
 			return { filename, columns: RATE_COLUMNS, rows: rateRows(db, area, waveId) };
+		case 'representativeness':
+			return {
+				filename,
+				columns: REPRESENTATIVENESS_COLUMNS,
+				rows: representativenessRows(db, area, waveId)
+			};
 		case 'metadata':
-			return { filename, columns: METADATA_COLUMNS, rows: metadataRows(area) };
+			return { filename, columns: METADATA_COLUMNS, rows: metadataFile(db, area, waveId) };
 	}
 }
 

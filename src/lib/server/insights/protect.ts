@@ -11,7 +11,8 @@
  * for breakdowns, that a table reveals nothing about its margins beyond what the margins' own
  * table publishes (which is what keeps two breakdowns of the same question safe together).
  *
- * Used only by suppression.ts.
+ * Used by suppression.ts; weighting.ts borrows the Basis to check that a weighted figure
+ * reveals nothing the published ones hide.
  */
 
 export interface Figure {
@@ -55,7 +56,7 @@ const TRIALS = 8;
  * `labels`, each row also carries which of the added vectors it is made of, so a vector in the
  * span can be written as a combination of them (what an attacker would add and subtract).
  */
-class Basis {
+export class Basis {
 	private rows: Float64Array[] = [];
 	private pivots: number[] = [];
 	private readonly width: number;

@@ -283,7 +283,11 @@ const BREAKDOWN_LABELS: Record<string, string> = {
 	'age-band': 'Age band',
 	setting: 'Setting',
 	need: 'Main area of need',
-	district: 'District'
+	district: 'District',
+	'ehc-plan': 'EHC plan or SEN support',
+	// Young people who answered on their own or with help are their own voice, apart from
+	// answers someone gave for them.
+	'answered-by': 'Who filled it in (young people)'
 };
 
 /** About-you questions that can break answers down ("choose one" only), plus audience. */

@@ -18,15 +18,25 @@ export function wilson(x: number, n: number, z = Z95): Interval {
 	if (!Number.isInteger(x) || !Number.isInteger(n) || n <= 0 || x < 0 || x > n) {
 		throw new RangeError(`wilson needs 0 ≤ x ≤ n and n > 0 (got ${x} of ${n})`);
 	}
-	const p = x / n;
+	return wilsonShare(x / n, n, z);
+}
+
+/**
+ * The Wilson interval of a share `p` on a base of `n`, where n need not be whole: a weighted
+ * share on its effective sample size (Kish), as weighting.ts uses it.
+ */
+export function wilsonShare(p: number, n: number, z = Z95): Interval {
+	if (!(n > 0) || !(p >= 0 && p <= 1)) {
+		throw new RangeError(`wilsonShare needs 0 ≤ p ≤ 1 and n > 0 (got ${p} on ${n})`);
+	}
 	const z2 = z * z;
 	const denominator = 1 + z2 / n;
 	const centre = (p + z2 / (2 * n)) / denominator;
 	const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-	// At x = 0 or x = n the bound is exactly 0 or 1; rounding must not push it past.
+	// At p = 0 or p = 1 the bound is exactly 0 or 1; rounding must not push it past.
 	return {
-		lower: x === 0 ? 0 : Math.max(0, centre - half),
-		upper: x === n ? 1 : Math.min(1, centre + half)
+		lower: p === 0 ? 0 : Math.max(0, centre - half),
+		upper: p === 1 ? 1 : Math.min(1, centre + half)
 	};
 }
 
@@ -40,10 +50,22 @@ export interface Difference extends Interval {
  * p2 = x2/n2 the earlier one. Built from each side's Wilson interval.
  */
 export function newcombe(x1: number, n1: number, x2: number, n2: number, z = Z95): Difference {
-	const p1 = x1 / n1;
-	const p2 = x2 / n2;
-	const a = wilson(x1, n1, z);
-	const b = wilson(x2, n2, z);
+	// The integer checks of wilson, for both sides.
+	wilson(x1, n1, z);
+	wilson(x2, n2, z);
+	return newcombeShares(x1 / n1, n1, x2 / n2, n2, z);
+}
+
+/** Newcombe's interval for two shares on (possibly effective, not whole) bases n1 and n2. */
+export function newcombeShares(
+	p1: number,
+	n1: number,
+	p2: number,
+	n2: number,
+	z = Z95
+): Difference {
+	const a = wilsonShare(p1, n1, z);
+	const b = wilsonShare(p2, n2, z);
 	const difference = p1 - p2;
 	return {
 		difference,

@@ -22,12 +22,14 @@ export interface BankQuestion {
 	easyRead: string | null;
 	/** The scale code from the bank (A5, E3, R5, T, L), if any. */
 	scale: string | null;
+	/** The one audience the question is written for (null: either). */
+	audience: Audience | null;
 	options: QuestionOption[];
 	settings: QuestionSettings;
 }
 
 /** The fields of a new question, before it has a survey, id and position. */
-export type QuestionDraft = Omit<BankQuestion, 'id' | 'scale'> & {
+export type QuestionDraft = Omit<BankQuestion, 'id' | 'scale' | 'audience'> & {
 	hint: string | null;
 	required: boolean;
 	section: string | null;
@@ -79,13 +81,18 @@ export function bankQuestions(): BankQuestion[] {
 			prompt: q.parentCarer,
 			easyRead: q.easyRead,
 			scale,
+			audience: null,
 			options,
 			settings: {}
 		};
 	});
 }
 
-/** The about-you questions (breakdowns). District options come from the local area. */
+/**
+ * The about-you questions (breakdowns). District options come from the local area. Some are
+ * written for one audience: whether the child has an EHC plan for parent carers, who filled it
+ * in for young people (so that young people's own voice can be reported apart).
+ */
 export function aboutYouQuestions(districts: string[]): BankQuestion[] {
 	return bank.aboutYou.map((q) => ({
 		id: q.key,
@@ -94,11 +101,17 @@ export function aboutYouQuestions(districts: string[]): BankQuestion[] {
 		dimension: 'about_you',
 		kind: 'single',
 		prompt: q.prompt,
-		easyRead: null,
+		easyRead: ('easyRead' in q && q.easyRead) || null,
 		scale: null,
+		audience: ('audience' in q && (q.audience as Audience)) || null,
 		options: listOptions(Array.isArray(q.options) ? q.options : districts),
 		settings: {}
 	}));
+}
+
+/** Whether a bank question may be asked of an audience. */
+export function isForAudience(item: Pick<BankQuestion, 'audience'>, audience: Audience): boolean {
+	return item.audience === null || item.audience === audience;
 }
 
 /** The free-text questions. */
@@ -112,6 +125,7 @@ export function freeTextQuestions(): BankQuestion[] {
 		prompt: q.prompt,
 		easyRead: q.easyRead,
 		scale: null,
+		audience: null,
 		options: [],
 		settings: { maxLength: 1200 }
 	}));

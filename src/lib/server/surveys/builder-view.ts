@@ -9,7 +9,7 @@ import { today, type Db } from '../db';
 import type { Survey } from '../db/schema';
 import { areaBatchCounts, areaRules, showBatchRates, showCount } from '../responses/rates';
 import { availability } from './availability';
-import { questionFor } from './bank';
+import { isForAudience, questionFor } from './bank';
 import { listFindingsInReportOrder } from '../areas/repository';
 import * as repo from './repository';
 import { bankItems, openingProblems } from './service';
@@ -89,6 +89,7 @@ async function bankView(
 	const keys = new Set(questions.map((q) => q.key));
 	const live = findings.filter((f) => !f.archived);
 	return (await bankItems(db, survey.localAreaId))
+		.filter((item) => isForAudience(item, survey.audience))
 		.filter((item) => !filter.theme || item.theme === filter.theme)
 		.filter((item) => !filter.dimension || (item.dimension ?? 'none') === filter.dimension)
 		.map((item) => {

@@ -12,7 +12,13 @@ import { recordAction } from '../audit';
 import { inTransaction, nowIso, today, type Db } from '../db';
 import type { Survey } from '../db/schema';
 import { newId } from '../ids';
-import { aboutYouQuestions, bankQuestions, freeTextQuestions, questionFor } from './bank';
+import {
+	aboutYouQuestions,
+	bankQuestions,
+	freeTextQuestions,
+	isForAudience,
+	questionFor
+} from './bank';
 import { checkSurvey, type Problem } from './builder-checks';
 import type {
 	FormErrors,
@@ -321,7 +327,9 @@ export async function addBankQuestions(
 	const survey = await draftSurvey(db, actor, surveyId);
 	if (isFailure(survey)) return survey;
 	const bank = await bankItems(db, actor.localAreaId);
-	const items = itemIds.map((id) => bank.find((b) => b.id === id));
+	const items = itemIds.map((id) =>
+		bank.find((b) => b.id === id && isForAudience(b, survey.audience))
+	);
 	if (items.some((item) => !item)) return invalid({ item: 'Choose questions from the bank list' });
 	const existing = new Set((await repo.listQuestions(db, survey.id)).map((q) => q.key));
 	const clash = items.find((item) => existing.has(item!.key));

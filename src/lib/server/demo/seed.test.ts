@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { representativenessPage } from '../representativeness/service';
+import { createTestDb } from '../testing/db';
+import { seedDemo } from './seed';
+
+describe('the demo', () => {
+	it(
+		'gives every area population figures and answers skewed by need, so weighting shows',
+		{ timeout: 60_000 },
+		async () => {
+			const db = await createTestDb();
+			const started = Date.now();
+			await seedDemo(db);
+			const seconds = (Date.now() - started) / 1000;
+			const areas = await db.selectFrom('localAreas').select(['id', 'slug']).execute();
+			for (const area of areas) {
+				const page = (await representativenessPage(db, area.id, null))!;
+				expect(page.population.hasAny, area.slug).toBe(true);
+				const parents = page.choices.find(
+					(c) => c.label.includes('Wave 2') && c.label.includes('Parent')
+				)!;
+				const closed = (await representativenessPage(db, area.id, parents.id))!;
+				const w = closed.current!.weighting;
+				expect(w.usable, area.slug).toBe(true);
+				expect(w.margins.filter((m) => m.used).map((m) => m.key)).toEqual([
+					'need',
+					'age-band',
+					'ehc-plan'
+				]);
+				// Autism and communication needs: about half the area, about a third of the answers.
+				const need = w.profile.find((p) => p.key === 'need')!;
+				const ci = need.rows.find((r) => r.value === 'communication-and-interaction')!;
+				expect(ci.populationShare!).toBeGreaterThan(0.5);
+				expect(ci.respondentShare as number).toBeLessThan(0.45);
+				// Weighted and unweighted differ visibly on most questions.
+				const gaps = closed.rows
+					.filter((r) => typeof r.weighted === 'object' && typeof r.unweighted === 'object')
+					.map((r) =>
+						Math.abs(
+							(r.weighted as { share: number }).share - (r.unweighted as { share: number }).share
+						)
+					);
+				expect(gaps.length, area.slug).toBeGreaterThan(3);
+				expect(Math.max(...gaps), area.slug).toBeGreaterThan(0.03);
+			}
+			// Young people answer who filled it in, and are weighted by age.
+			const lancs = areas.find((a) => a.slug === 'lancashire')!;
+			const page = (await representativenessPage(db, lancs.id, null))!;
+			const young = page.choices.find((c) => c.label.includes('Young'))!;
+			const yp = (await representativenessPage(db, lancs.id, young.id))!;
+			expect(yp.current!.questions.some((q) => q.key === 'answered-by')).toBe(true);
+			expect(yp.current!.weighting.margins.find((m) => m.key === 'age-band')!.used).toBe(true);
+			expect(seconds).toBeLessThan(30);
+		}
+	);
+});
