@@ -11,6 +11,7 @@ import * as instanceAndUserGrants from './2026-12-01T1200_instance-and-user-gran
 import * as anonymousStorage from './2026-12-01T1300_anonymous-storage';
 import * as areaSignIn from './2026-12-01T1330_area-sign-in';
 import * as populationCounts from './2026-12-01T1400_population-counts';
+import * as publications from './2026-12-01T1500_publications';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T1200_instance-and-user-grants': instanceAndUserGrants,
 	'2026-12-01T1300_anonymous-storage': anonymousStorage,
 	'2026-12-01T1330_area-sign-in': areaSignIn,
-	'2026-12-01T1400_population-counts': populationCounts
+	'2026-12-01T1400_population-counts': populationCounts,
+	'2026-12-01T1500_publications': publications
 };

@@ -68,6 +68,14 @@ export interface QuestionType {
 	counted: boolean;
 	/** Where answers are kept: answer rows, or comments that an officer reviews first. */
 	storage: 'answers' | 'comments';
+	/**
+	 * How its figures are made: `one` when each respondent picks one option (counts add up to
+	 * the respondents), `any` when they may pick several (n is the respondents who picked
+	 * anything), `none` when there is nothing to count (free text, numbers).
+	 */
+	summary: 'one' | 'any' | 'none';
+	/** Can answers be split by it (an about-you question of this kind)? Only "choose one". */
+	canBreakDown: boolean;
 	/** Options a new question of this kind starts with. */
 	defaultOptions(): QuestionOption[];
 	/** Form values → stored values, or a message that says what to fix. */

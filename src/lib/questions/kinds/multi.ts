@@ -8,6 +8,8 @@ export const multi = {
 	hasOptions: true,
 	counted: true,
 	storage: 'answers',
+	summary: 'any',
+	canBreakDown: false,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
 		{ value: 'option-2', label: 'Option 2' }

@@ -8,6 +8,8 @@ export const number = {
 	hasOptions: false,
 	counted: false,
 	storage: 'answers',
+	summary: 'none',
+	canBreakDown: false,
 	defaultOptions: () => [],
 	parse(question, raw) {
 		if (raw.length > 1) return { ok: false, error: 'Enter one number only' };

@@ -8,6 +8,8 @@ export const scale = {
 	hasOptions: true,
 	counted: true,
 	storage: 'answers',
+	summary: 'one',
+	canBreakDown: false,
 	defaultOptions: () => [
 		{ value: 'strongly-agree', label: 'Strongly agree', positive: true },
 		{ value: 'agree', label: 'Agree', positive: true },

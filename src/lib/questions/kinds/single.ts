@@ -8,6 +8,8 @@ export const single = {
 	hasOptions: true,
 	counted: true,
 	storage: 'answers',
+	summary: 'one',
+	canBreakDown: true,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
 		{ value: 'option-2', label: 'Option 2' }

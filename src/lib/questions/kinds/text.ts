@@ -10,6 +10,8 @@ export const text = {
 	hasOptions: false,
 	counted: false,
 	storage: 'comments',
+	summary: 'none',
+	canBreakDown: false,
 	defaultOptions: () => [],
 	parse(question, raw) {
 		if (raw.length > 1) return { ok: false, error: 'Enter one answer only' };

@@ -8,6 +8,8 @@ export const yesNo = {
 	hasOptions: true,
 	counted: true,
 	storage: 'answers',
+	summary: 'one',
+	canBreakDown: false,
 	defaultOptions: () => [
 		{ value: 'yes', label: 'Yes', positive: true },
 		{ value: 'no', label: 'No' }

@@ -327,6 +327,39 @@ export interface InstanceSettingsTable {
 	value: string;
 }
 
+/** A questionnaire's figures, computed and suppressed once (see insights/publish/). */
+export interface PublicationsTable {
+	id: string;
+	localAreaId: string;
+	surveyId: string;
+	/** 1, 2, 3 … per questionnaire; unique, so only one instance can make each. */
+	sequence: number;
+	/** The day it was made: no time of day, for families' sake. */
+	madeOn: string;
+	/** Responses it covers. */
+	responses: number;
+	/** Made at close: the questionnaire's figures for good. */
+	final: Generated<Flag>;
+	/** JSON of the suppression rules it used. */
+	rules: string;
+	/** Sealed: the true figures and their fate, to protect the next publication. Never shown. */
+	basis: string;
+}
+
+export interface PublicationPartsTable {
+	publicationId: string;
+	part: string;
+	/** JSON of suppressed figures only. */
+	content: string;
+}
+
+export interface PublicationFilesTable {
+	publicationId: string;
+	file: string;
+	chunk: number;
+	content: string;
+}
+
 export interface Database {
 	instanceSettings: InstanceSettingsTable;
 	localAreas: LocalAreasTable;
@@ -347,6 +380,9 @@ export interface Database {
 	pendingResponses: PendingResponsesTable;
 	paperEntries: PaperEntriesTable;
 	rateLimits: RateLimitsTable;
+	publications: PublicationsTable;
+	publicationParts: PublicationPartsTable;
+	publicationFiles: PublicationFilesTable;
 	responses: ResponsesTable;
 	answers: AnswersTable;
 	answerCounts: AnswerCountsTable;
@@ -376,3 +412,4 @@ export type CodeBatch = Selectable<CodeBatchesTable>;
 export type Comment = Selectable<CommentsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type PopulationCount = Selectable<PopulationCountsTable>;
+export type Publication = Selectable<PublicationsTable>;

@@ -219,8 +219,12 @@ export function protect(
 		);
 	};
 	/** Hide the best candidate: the first (in order) whose hiding alone ends `stillBad`, else the first. */
-	const hideOne = (candidates: number[], stillBad: (except: number) => boolean): boolean => {
-		const sorted = [...new Set(candidates)].filter(movable).sort(order);
+	const hideOne = (
+		candidates: number[],
+		stillBad: (except: number) => boolean,
+		allowed: (i: number) => boolean = movable
+	): boolean => {
+		const sorted = [...new Set(candidates)].filter(allowed).sort(order);
 		if (sorted.length === 0) return false;
 		const fixing = sorted.slice(0, TRIALS).find((c) => !stillBad(c));
 		hidden[fixing ?? sorted[0]!] = true;
@@ -261,6 +265,17 @@ export function protect(
 			// its own is better still.
 			const stillBad = (except: number) => spanOf(except).contains(disclosed);
 			if (hideOne(span.involved(disclosed), stillBad) || hideOne(allMovable(), stillBad)) continue;
+			// Only totals are left to give it away (when two publications are subtracted, the
+			// difference of their bases can itself be a small count): hide a total as a last resort.
+			const isTotal = (i: number) => !hidden[i] && !figures[i]!.fixed && figures[i]!.tier === 3;
+			if (
+				hideOne(
+					figures.map((_, i) => i),
+					stillBad,
+					isTotal
+				)
+			)
+				continue;
 			break; // nothing left to hide here; the fixed tables decide the rest
 		}
 
@@ -319,4 +334,63 @@ export function protect(
 		break;
 	}
 	return { hidden, sensitive };
+}
+
+/** What an earlier publication of the same table decided: each figure's value and fate. */
+export interface Earlier {
+	values: readonly number[];
+	hidden: readonly boolean[];
+	sensitive: readonly boolean[];
+}
+
+/**
+ * `protect` for a table that was published before. Two publications of one table can be
+ * subtracted, and their difference is a table of its own (the responses that arrived between
+ * them), which must be as safe as any published table. So the check runs over both periods at
+ * once: base cells [0, C) are the earlier responses and [C, 2C) those since. Each figure now
+ * covers both; the earlier figures are fixed as they were published; and each figure of the
+ * difference is a hidden figure that must stay unrecoverable when it is small. A figure the
+ * earlier table hid and kept sensitive stays protected too.
+ *
+ * Without an earlier table of the same shape this is plain `protect`.
+ */
+export function protectSince(
+	cellCount: number,
+	figures: readonly Figure[],
+	earlier: Earlier | undefined,
+	options: ProtectOptions
+): Protection {
+	if (!earlier || earlier.values.length !== figures.length) {
+		return protect(cellCount, figures, options);
+	}
+	const C = cellCount;
+	const later = (cells: readonly number[]) => cells.map((c) => c + C);
+	const stacked: Figure[] = [
+		...figures.map((f) => ({ ...f, cells: [...f.cells, ...later(f.cells)] })),
+		...figures.map((f, i): Figure => ({
+			cells: f.cells,
+			value: earlier.values[i]!,
+			tier: f.tier,
+			fixed: { hidden: earlier.hidden[i]!, sensitive: earlier.sensitive[i]! }
+		})),
+		...figures.map((f, i): Figure => {
+			const difference = f.value - earlier.values[i]!;
+			return {
+				cells: later(f.cells),
+				value: difference,
+				tier: f.tier,
+				fixed: { hidden: true, sensitive: isSmall(difference, options.minCount) }
+			};
+		})
+	];
+	const zeros = new Array<number>(C).fill(0);
+	const guard = options.guard?.flatMap((g) => [
+		[...g, ...zeros],
+		[...zeros, ...g]
+	]);
+	const result = protect(2 * C, stacked, { ...options, guard });
+	return {
+		hidden: result.hidden.slice(0, figures.length),
+		sensitive: result.sensitive.slice(0, figures.length)
+	};
 }

@@ -18,7 +18,7 @@
  * reveal nothing new. Not protected: how many skipped a question or said "does not apply"; it is
  * the number of respondents minus n wherever both are shown, and says nothing about experience.
  */
-import { protect, type Figure } from './protect';
+import { protect, protectSince, type Earlier, type Figure } from './protect';
 import { newcombe, verdictOf, wilson, type Verdict } from './stats';
 import { hasPositiveShare, sum, type QuestionFigures } from './summarise';
 
@@ -124,8 +124,19 @@ export interface PublicRate {
 	percent: PublicPercent;
 }
 
+/**
+ * What a publication keeps of a table it published, to protect the next one: the true value of
+ * each figure and whether it was hidden (see protectSince). Never shown to anyone.
+ */
+export type TableBasis = Earlier;
+export interface BreakdownBasis {
+	question: TableBasis;
+	bases: TableBasis;
+	cells: TableBasis;
+}
+
 export type SuppressInput =
-	| { kind: 'question'; figures: QuestionFigures }
+	| { kind: 'question'; figures: QuestionFigures; earlier?: TableBasis }
 	| {
 			kind: 'breakdown';
 			figures: QuestionFigures;
@@ -133,10 +144,16 @@ export type SuppressInput =
 			groups: BreakdownGroup[];
 			/** Valid answers per group value and option value. */
 			cells: ReadonlyMap<string, ReadonlyMap<string, number>>;
+			earlier?: BreakdownBasis;
 	  }
 	| { kind: 'pooled'; parts: readonly ShareFigure[] }
 	| { kind: 'change'; later: ShareFigure | undefined; earlier: ShareFigure | undefined }
-	| { kind: 'rates'; batches: readonly { issued: number; used: number }[] }
+	| {
+			kind: 'rates';
+			batches: readonly { issued: number; used: number }[];
+			/** The earlier publication's figures, batch by batch in the same order, then the total. */
+			earlier?: TableBasis;
+	  }
 	| { kind: 'count'; value: number };
 
 export function suppress(
@@ -165,22 +182,56 @@ export function suppress(
 ): PublicCount;
 /** The one gate between figures and what people see. */
 export function suppress(input: SuppressInput, rules: Rules): unknown {
+	return suppressWithBasis(input, rules).published;
+}
+
+type Tabled = Extract<SuppressInput, { kind: 'question' | 'breakdown' | 'rates' }>;
+
+/**
+ * The same gate, for a publication: besides what may be shown, what it must remember to protect
+ * its next publication of the same tables (the basis; tables only).
+ */
+export function suppressWithBasis(
+	input: Extract<SuppressInput, { kind: 'question' }>,
+	rules: Rules
+): { published: PublicQuestion; basis: TableBasis };
+export function suppressWithBasis(
+	input: Extract<SuppressInput, { kind: 'breakdown' }>,
+	rules: Rules
+): { published: PublicBreakdown; basis: BreakdownBasis | null };
+export function suppressWithBasis(
+	input: Extract<SuppressInput, { kind: 'rates' }>,
+	rules: Rules
+): { published: { batches: PublicRate[]; total: PublicRate }; basis: TableBasis };
+export function suppressWithBasis(
+	input: SuppressInput,
+	rules: Rules
+): { published: unknown; basis: unknown };
+export function suppressWithBasis(
+	input: SuppressInput,
+	rules: Rules
+): { published: unknown; basis: unknown } {
 	const safe = rulesFor(rules);
 	switch (input.kind) {
 		case 'question':
-			return publicQuestion(input.figures, safe);
+			return publicQuestion(input.figures, safe, input.earlier);
 		case 'breakdown':
-			return publicBreakdown(input.figures, input.groups, input.cells, safe);
-		case 'pooled':
-			return pooled(input.parts, safe);
-		case 'change':
-			return change(input.later, input.earlier, safe);
+			return publicBreakdown(input.figures, input.groups, input.cells, safe, input.earlier);
 		case 'rates':
-			return rates(input.batches, safe);
+			return rates(input.batches, safe, input.earlier);
+		case 'pooled':
+			return { published: pooled(input.parts, safe), basis: null };
+		case 'change':
+			return { published: change(input.later, input.earlier, safe), basis: null };
 		case 'count':
 			// A count on its own (responses to a questionnaire, comments on a question).
-			return isSmall(input.value, safe) ? '[c]' : input.value;
+			return { published: isSmall(input.value, safe) ? '[c]' : input.value, basis: null };
 	}
+}
+export type { Tabled };
+
+function basisOf(figures: readonly Figure[], hidden: boolean[], sensitive: boolean[]): TableBasis {
+	return { values: figures.map((f) => f.value), hidden, sensitive };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +267,7 @@ interface QuestionTable {
 }
 
 /** The question's own table (whole area, one wave), protected. */
-function protectQuestion(q: QuestionFigures, rules: Rules): QuestionTable {
+function protectQuestion(q: QuestionFigures, rules: Rules, earlier?: TableBasis): QuestionTable {
 	const valid = q.options.filter((o) => !o.notApplicable);
 	const figures: Figure[] = valid.map((o, i) => ({ cells: [i], value: o.count, tier: 1 }));
 	const option = valid.map((_, i) => i);
@@ -240,16 +291,37 @@ function protectQuestion(q: QuestionFigures, rules: Rules): QuestionTable {
 	const base = figures.length - 1;
 	const { hidden, sensitive } =
 		q.kind === 'multi'
-			? {
-					hidden: figures.map((f) => isSmall(f.value, rules)),
-					sensitive: figures.map((f) => isSmall(f.value, rules))
-				}
-			: protect(valid.length, figures, { minCount: rules.minCount });
+			? protectOverlapping(figures, rules, earlier)
+			: protectSince(valid.length, figures, earlier, { minCount: rules.minCount });
 	return { valid, figures, option, positive, negative, base, hidden, sensitive };
 }
 
-function publicQuestion(q: QuestionFigures, rules: Rules): PublicQuestion {
-	const t = protectQuestion(q, rules);
+/**
+ * "Choose any" options overlap and add up to nothing, so only each figure itself can give a small
+ * count away: when it is small now, or when it grew by a small number since an earlier
+ * publication that showed it.
+ */
+function protectOverlapping(
+	figures: readonly Figure[],
+	rules: Rules,
+	earlier?: TableBasis
+): { hidden: boolean[]; sensitive: boolean[] } {
+	const same = earlier && earlier.values.length === figures.length;
+	const sensitive = figures.map((f) => isSmall(f.value, rules));
+	const hidden = figures.map(
+		(f, i) =>
+			sensitive[i]! ||
+			Boolean(same && !earlier.hidden[i] && isSmall(f.value - earlier.values[i]!, rules))
+	);
+	return { hidden, sensitive };
+}
+
+function publicQuestion(
+	q: QuestionFigures,
+	rules: Rules,
+	earlier?: TableBasis
+): { published: PublicQuestion; basis: TableBasis } {
+	const t = protectQuestion(q, rules, earlier);
 	const baseShown = !t.hidden[t.base];
 	const percentBase = baseShown && q.n >= rules.minBase;
 	const options: PublicOption[] = q.options.map((o) => {
@@ -271,7 +343,7 @@ function publicQuestion(q: QuestionFigures, rules: Rules): PublicQuestion {
 			percent: shown && percentBase ? o.count / q.n : '[c]'
 		};
 	});
-	return {
+	const published: PublicQuestion = {
 		questionId: q.questionId,
 		kind: q.kind,
 		options,
@@ -279,6 +351,7 @@ function publicQuestion(q: QuestionFigures, rules: Rules): PublicQuestion {
 		notApplicable: isSmall(q.notApplicable, rules) ? '[c]' : q.notApplicable,
 		share: shareFigure(q, t, rules)
 	};
+	return { published, basis: basisOf(t.figures, t.hidden, t.sensitive) };
 }
 
 function shareFigure(q: QuestionFigures, t: QuestionTable, rules: Rules): ShareFigure {
@@ -302,14 +375,15 @@ function publicBreakdown(
 	q: QuestionFigures,
 	stated: BreakdownGroup[],
 	cells: ReadonlyMap<string, ReadonlyMap<string, number>>,
-	rules: Rules
-): PublicBreakdown {
+	rules: Rules,
+	earlier?: BreakdownBasis
+): { published: PublicBreakdown; basis: BreakdownBasis | null } {
 	const valid = q.options.filter((o) => !o.notApplicable);
 	const rows = valid.map((o) => ({ value: o.value, label: o.label, positive: o.positive }));
 	if (q.kind === 'multi' || q.kind === 'text' || q.kind === 'number') {
-		return { questionId: q.questionId, options: rows, groups: [] };
+		return { published: { questionId: q.questionId, options: rows, groups: [] }, basis: null };
 	}
-	const t = protectQuestion(q, rules);
+	const t = protectQuestion(q, rules, earlier?.question);
 	const groups: BreakdownGroup[] = [...stated, { value: null, label: 'Not answered' }];
 	const G = groups.length;
 	const k = valid.length;
@@ -328,7 +402,9 @@ function publicBreakdown(
 		tier: 3,
 		fixed: { hidden: t.hidden[t.base]!, sensitive: t.sensitive[t.base]! }
 	});
-	const baseProtection = protect(G, baseFigures, { minCount: rules.minCount });
+	const baseProtection = protectSince(G, baseFigures, earlier?.bases, {
+		minCount: rules.minCount
+	});
 	const baseHidden = bases.map((_, g) => baseProtection.hidden[g]!);
 	const columnHidden = bases.map((value, g) => baseHidden[g]! || value < rules.minBase);
 
@@ -389,9 +465,17 @@ function publicBreakdown(
 		for (const c of rowCells(i)) v[c] = 1;
 		return v;
 	});
-	const { hidden } = protect(k * G, figures, { minCount: rules.minCount, guard });
+	const { hidden, sensitive } = protectSince(k * G, figures, earlier?.cells, {
+		minCount: rules.minCount,
+		guard
+	});
+	const basis: BreakdownBasis = {
+		question: basisOf(t.figures, t.hidden, t.sensitive),
+		bases: basisOf(baseFigures, baseProtection.hidden, baseProtection.sensitive),
+		cells: basisOf(figures, hidden, sensitive)
+	};
 
-	return {
+	const published: PublicBreakdown = {
 		questionId: q.questionId,
 		options: rows,
 		groups: groups.map((group, g) => {
@@ -422,6 +506,7 @@ function publicBreakdown(
 			};
 		})
 	};
+	return { published, basis };
 }
 
 /**
@@ -458,8 +543,9 @@ function change(
 /** Codes used per batch: a small number of used codes in one district's batch could point at a family. */
 function rates(
 	batches: readonly { issued: number; used: number }[],
-	rules: Rules
-): { batches: PublicRate[]; total: PublicRate } {
+	rules: Rules,
+	earlier?: TableBasis
+): { published: { batches: PublicRate[]; total: PublicRate }; basis: TableBasis } {
 	// A batch smaller than the minimum base says too much whatever its count: a batch of one
 	// letter, named after a family, would tell whether they answered even when the count is 0. Its
 	// used count is hidden and treated as sensitive, so the total cannot give it away either.
@@ -472,14 +558,19 @@ function rates(
 	const total = sum(batches.map((b) => b.used));
 	const issued = sum(batches.map((b) => b.issued));
 	figures.push({ cells: batches.map((_, i) => i), value: total, tier: 3 });
-	const { hidden } = protect(batches.length, figures, { minCount: rules.minCount });
+	const { hidden, sensitive } = protectSince(batches.length, figures, earlier, {
+		minCount: rules.minCount
+	});
 	const rate = (i: number, used: number, of: number): PublicRate => ({
 		issued: of,
 		used: hidden[i] ? '[c]' : used,
 		percent: hidden[i] || of < rules.minBase ? '[c]' : used / of
 	});
 	return {
-		batches: batches.map((b, i) => rate(i, b.used, b.issued)),
-		total: rate(batches.length, total, issued)
+		published: {
+			batches: batches.map((b, i) => rate(i, b.used, b.issued)),
+			total: rate(batches.length, total, issued)
+		},
+		basis: basisOf(figures, hidden, sensitive)
 	};
 }

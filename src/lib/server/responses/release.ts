@@ -12,12 +12,12 @@
  * Releasing starts by deleting the waiting rows it takes (returning them), so two instances
  * releasing at once each take different rows and none is written twice.
  */
-import { randomInt } from 'node:crypto';
 import { retrying, type Db } from '../db';
 import { checkpointLog } from '../db/log';
 import { newId } from '../ids';
 import { rulesFor } from '../insights/suppression';
 import { seal, unseal } from '../secret';
+import { shuffle } from '../shuffle';
 import { listQuestions } from '../surveys/repository';
 import { storeResponses, type NewResponse } from './store';
 
@@ -107,13 +107,4 @@ export async function releaseClosed(db: Db, today: string): Promise<number> {
 	let released = 0;
 	for (const { id } of closed) released += await releasePending(db, id);
 	return released;
-}
-
-/** Fisher–Yates with an unbiased cryptographic generator: no order survives. */
-function shuffle<T>(items: T[]): T[] {
-	for (let i = items.length - 1; i > 0; i--) {
-		const j = randomInt(i + 1);
-		[items[i], items[j]] = [items[j]!, items[i]!];
-	}
-	return items;
 }

@@ -1,0 +1,182 @@
+/**
+ * The row-level responses file, made once with each publication of a questionnaire (so a
+ * download is a straight stream of what was made then, and says nothing a later response
+ * changed). One row per response, in random order, with no id, date or channel; one column per
+ * question (per option for "choose any"), numbers in bands, and no free text at all: free text
+ * lives only in the comments file, unlinked, so it cannot be joined back to an answer set.
+ *
+ * The file is k-anonymous over every column at once, k being the area's minimum base (see
+ * k-anonymity.ts): whatever an insider knows of a family's answers, at least k rows match it.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { optionLabel } from '$lib/questions/options';
+import { questionType } from '$lib/questions/registry';
+import type { Question } from '$lib/questions/types';
+import type { Db } from '../db';
+import type { Rules } from '../insights/suppression';
+import { shuffle } from '../shuffle';
+import { listQuestions } from '../surveys/repository';
+import { mondrian, type Column, type Generalised } from './k-anonymity';
+
+export const ROW_FILE = 'responses';
+const NOT_ANSWERED = 'Not answered';
+/** A value merged away so the row matches at least k others: suppressed, like any small count. */
+const MERGED = '[c]';
+/** Rows per stored chunk: a few hundred kilobytes. */
+const ROWS_PER_CHUNK = 2000;
+/** Responses read per page. */
+const PAGE = 1000;
+
+/** A column of the file: how a response's values become one code, and codes become words. */
+interface FileColumn {
+	header: string;
+	questionId: string;
+	column: Column;
+	code(values: readonly string[]): number;
+	words(cell: Generalised): string;
+}
+
+function numberBands(q: Question): { lower: number; upper: number }[] {
+	const min = q.settings.min ?? 0;
+	const max = q.settings.max ?? Math.max(min + 10, 100);
+	const width = Math.max(1, Math.ceil((max - min + 1) / 5));
+	const bands: { lower: number; upper: number }[] = [];
+	for (let lower = min; lower <= max; lower += width) {
+		bands.push({ lower, upper: Math.min(max, lower + width - 1) });
+	}
+	return bands;
+}
+
+/** The file's columns for a questionnaire: text questions have none. */
+export function fileColumns(questions: readonly Question[]): FileColumn[] {
+	const columns: FileColumn[] = [];
+	for (const q of questions) {
+		const type = questionType(q.kind);
+		if (type.storage === 'comments') continue;
+		if (type.summary === 'any') {
+			for (const option of q.options) {
+				columns.push({
+					header: `${q.key}:${option.value}`,
+					questionId: q.id,
+					column: { size: 2, groupOf: [null, null] },
+					code: (values) => (values.includes(option.value) ? 1 : 0),
+					words: (cell) => ('value' in cell ? (cell.value ? 'Chosen' : 'Not chosen') : MERGED)
+				});
+			}
+			continue;
+		}
+		if (type.summary === 'none') {
+			const bands = numberBands(q);
+			const labels = [
+				...bands.map((b) => (b.lower === b.upper ? `${b.lower}` : `${b.lower}–${b.upper}`)),
+				NOT_ANSWERED
+			];
+			columns.push({
+				header: q.key,
+				questionId: q.id,
+				column: { size: labels.length, groupOf: labels.map(() => null) },
+				code: (values) => {
+					if (values.length === 0) return bands.length;
+					const n = Number(values[0]);
+					const i = bands.findIndex((b) => n >= b.lower && n <= b.upper);
+					return i < 0 ? (n < bands[0]!.lower ? 0 : bands.length - 1) : i;
+				},
+				words: (cell) => ('value' in cell ? labels[cell.value]! : MERGED)
+			});
+			continue;
+		}
+		// Choose one: the options in order, then "not answered"; agree-type options group together.
+		const labels = [...q.options.map((o) => optionLabel(o)), NOT_ANSWERED];
+		const positive = q.options.some((o) => o.positive);
+		const groupOf = [
+			...q.options.map((o) => (!positive || o.notApplicable ? null : o.positive ? 0 : 1)),
+			null
+		];
+		const groupWords = ['Positive (either agree answer)', 'Not positive'];
+		const index = new Map(q.options.map((o, i) => [o.value, i]));
+		columns.push({
+			header: q.key,
+			questionId: q.id,
+			column: { size: labels.length, groupOf },
+			code: (values) =>
+				values.length === 0 ? q.options.length : (index.get(values[0]!) ?? q.options.length),
+			words: (cell) =>
+				'value' in cell ? labels[cell.value]! : 'group' in cell ? groupWords[cell.group]! : MERGED
+		});
+	}
+	return columns;
+}
+
+/** Each response's codes, read a page of responses at a time (memory stays small). */
+async function encodeResponses(
+	db: Db,
+	surveyId: string,
+	columns: readonly FileColumn[]
+): Promise<Uint8Array[]> {
+	const rows: Uint8Array[] = [];
+	let after = '';
+	for (;;) {
+		const ids = (
+			await db
+				.selectFrom('responses')
+				.select('id')
+				.where('surveyId', '=', surveyId)
+				.where('id', '>', after)
+				.orderBy('id')
+				.limit(PAGE)
+				.execute()
+		).map((r) => r.id);
+		if (ids.length === 0) return rows;
+		after = ids.at(-1)!;
+		const answers = await db
+			.selectFrom('answers')
+			.select(['responseId', 'questionId', 'value'])
+			.where('responseId', 'in', ids)
+			.execute();
+		const byResponse = new Map<string, Map<string, string[]>>();
+		for (const a of answers) {
+			let values = byResponse.get(a.responseId);
+			if (!values) byResponse.set(a.responseId, (values = new Map()));
+			const list = values.get(a.questionId);
+			if (list) list.push(a.value);
+			else values.set(a.questionId, [a.value]);
+		}
+		for (const id of ids) {
+			const values = byResponse.get(id) ?? new Map<string, string[]>();
+			rows.push(Uint8Array.from(columns.map((c) => c.code(values.get(c.questionId) ?? []))));
+		}
+	}
+}
+
+/** The file's CSV (header and rows, no byte-order mark) in chunks, ready to store. */
+export async function buildRowFile(db: Db, surveyId: string, rules: Rules): Promise<string[]> {
+	const survey = await db
+		.selectFrom('surveys')
+		.innerJoin('waves', 'waves.id', 'surveys.waveId')
+		.select(['waves.name', 'waves.startsOn', 'waves.endsOn'])
+		.where('surveys.id', '=', surveyId)
+		.executeTakeFirstOrThrow();
+	const questions = await listQuestions(db, surveyId);
+	const columns = fileColumns(questions);
+	const encoded = await encodeResponses(db, surveyId, columns);
+	const groups = mondrian(
+		encoded,
+		columns.map((c) => c.column),
+		rules.minBase
+	);
+	const period = `${survey.startsOn}/${survey.endsOn ?? '..'}`;
+	const lines: string[][] = [];
+	for (const group of groups) {
+		const cells = [period, survey.name, ...group.cells.map((cell, c) => columns[c]!.words(cell))];
+		for (let i = 0; i < group.rows.length; i++) lines.push(cells);
+	}
+	shuffle(lines);
+	const header = ['time_period', 'wave', ...columns.map((c) => c.header)];
+	const chunks: string[] = [];
+	const options = { record_delimiter: 'windows' as const, escape_formulas: true };
+	chunks.push(stringify([header], options));
+	for (let i = 0; i < lines.length; i += ROWS_PER_CHUNK) {
+		chunks.push(stringify(lines.slice(i, i + ROWS_PER_CHUNK), options));
+	}
+	return chunks;
+}

@@ -1,0 +1,163 @@
+/**
+ * When a questionnaire's figures are published. Staff see publications, not a live feed, so
+ * nobody can watch one response arrive by reloading a page:
+ *
+ * - the first publication waits for the area's minimum base of responses;
+ * - an open questionnaire's publication is refreshed only once at least that many more have
+ *   arrived since the last one, and at most once a day (the day is all a publication says of
+ *   when it was made);
+ * - at close there is always a final publication, whatever has arrived since;
+ * - an officer may refresh early on a day with no publication yet, once the threshold is met.
+ *
+ * Two instances deciding at the same moment cannot both publish: a publication's sequence
+ * number is unique per questionnaire, and the loser's insert is simply dropped.
+ */
+import { today, type Db } from '../../db';
+import { newId } from '../../ids';
+import { buildRowFile, ROW_FILE } from '../../exports/row-file';
+import { listQuestions } from '../repository';
+import { rulesFor, type Rules } from '../suppression';
+import { buildFigures } from './build';
+import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
+import { tallySurvey } from './tallies';
+
+export interface RefreshState {
+	/** Responses released since the last publication (all of them, before the first). */
+	newResponses: number;
+	/** How many new responses a refresh needs. */
+	threshold: number;
+	/** Whether a publication was made today already. */
+	publishedToday: boolean;
+	/** The latest publication, if any. */
+	latest: PublicationRow | undefined;
+	/** Whether a refresh may happen now. */
+	due: boolean;
+	final: boolean;
+}
+
+async function surveyOf(db: Db, surveyId: string) {
+	return db
+		.selectFrom('surveys')
+		.innerJoin('localAreas', 'localAreas.id', 'surveys.localAreaId')
+		.select([
+			'surveys.id',
+			'surveys.localAreaId',
+			'surveys.status',
+			'surveys.closesOn',
+			'localAreas.minBase',
+			'localAreas.minCount'
+		])
+		.where('surveys.id', '=', surveyId)
+		.executeTakeFirst();
+}
+
+async function releasedResponses(db: Db, surveyId: string): Promise<number> {
+	const row = await db
+		.selectFrom('responses')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('surveyId', '=', surveyId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function refreshState(
+	db: Db,
+	surveyId: string,
+	on = today()
+): Promise<RefreshState | undefined> {
+	const survey = await surveyOf(db, surveyId);
+	if (!survey || survey.status === 'draft') return undefined;
+	const [latest, released] = await Promise.all([
+		latestPublication(db, surveyId),
+		releasedResponses(db, surveyId)
+	]);
+	const threshold = rulesFor(survey).minBase;
+	const newResponses = released - (latest?.responses ?? 0);
+	const publishedToday = latest?.madeOn === on;
+	const final = latest?.final === 1;
+	return {
+		newResponses,
+		threshold,
+		publishedToday,
+		latest,
+		final,
+		due: !final && !publishedToday && newResponses >= threshold
+	};
+}
+
+export type PublishOutcome =
+	| { ok: true; publication: { id: string; sequence: number; responses: number } }
+	| { ok: false; reason: 'not_due' | 'unknown' | 'raced' };
+
+/**
+ * Publishes a questionnaire's figures if a refresh is due; at close (`final`) always, once.
+ */
+export async function publishSurvey(
+	db: Db,
+	surveyId: string,
+	options: { final?: boolean; on?: string } = {}
+): Promise<PublishOutcome> {
+	const on = options.on ?? today();
+	const survey = await surveyOf(db, surveyId);
+	const state = await refreshState(db, surveyId, on);
+	if (!survey || !state) return { ok: false, reason: 'unknown' };
+	if (state.final) return { ok: false, reason: 'not_due' };
+	if (!options.final && !state.due) return { ok: false, reason: 'not_due' };
+	const rules: Rules = rulesFor(survey);
+	const questions = await listQuestions(db, survey.localAreaId, { surveyIds: [surveyId] });
+	const tallies = await tallySurvey(db, surveyId, questions);
+	const earlier = state.latest ? openBasis(state.latest) : null;
+	const { figures, basis } = buildFigures(questions, tallies, rules, earlier);
+	const rowFile = await buildRowFile(db, surveyId, rules);
+	const publication = {
+		id: newId(),
+		sequence: (state.latest?.sequence ?? 0) + 1,
+		responses: tallies.responses
+	};
+	try {
+		await savePublication(db, {
+			...publication,
+			localAreaId: survey.localAreaId,
+			surveyId,
+			madeOn: on,
+			final: Boolean(options.final),
+			rules,
+			figures,
+			basis,
+			files: [{ file: ROW_FILE, chunks: rowFile }]
+		});
+	} catch (error) {
+		// Another instance made this publication a moment ago.
+		if (await sequenceTaken(db, surveyId, publication.sequence))
+			return { ok: false, reason: 'raced' };
+		throw error;
+	}
+	return { ok: true, publication };
+}
+
+async function sequenceTaken(db: Db, surveyId: string, sequence: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('publications')
+		.select('id')
+		.where('surveyId', '=', surveyId)
+		.where('sequence', '=', sequence)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+// One refresh at a time per questionnaire in this instance; other instances are kept out by the
+// unique sequence.
+const building = new Set<string>();
+
+/** Publishes, in the background, whichever of these questionnaires is due. */
+export async function refreshWhereDue(db: Db, surveyIds: readonly string[]): Promise<void> {
+	for (const surveyId of surveyIds) {
+		if (building.has(surveyId)) continue;
+		building.add(surveyId);
+		try {
+			await publishSurvey(db, surveyId);
+		} finally {
+			building.delete(surveyId);
+		}
+	}
+}

@@ -1,0 +1,154 @@
+/**
+ * Publications in the database: one row each, their figures in parts, their files in chunks.
+ * A publication never changes once made, so its parsed parts can be kept in memory by id: every
+ * instance reads the same thing, and a new publication simply has a new id.
+ */
+import type { Db } from '../../db';
+import type { Publication } from '../../db/schema';
+import { seal, unseal } from '../../secret';
+import type { Rules } from '../suppression';
+import type { SurveyBasis, SurveyFigures } from './build';
+
+export type PublicationRow = Publication;
+
+export interface NewPublication {
+	id: string;
+	localAreaId: string;
+	surveyId: string;
+	sequence: number;
+	madeOn: string;
+	responses: number;
+	final: boolean;
+	rules: Rules;
+	figures: SurveyFigures;
+	basis: SurveyBasis;
+	files: { file: string; chunks: string[] }[];
+}
+
+const basisContext = (id: string) => `publication-basis:${id}`;
+
+/** Parts a page reads separately: breakdowns are only read when asked for. */
+function partsOf(figures: SurveyFigures): [string, unknown][] {
+	const { breakdowns, ...rest } = figures;
+	return [
+		['figures', rest],
+		...Object.entries(breakdowns).map(([key, part]): [string, unknown] => [
+			`breakdown:${key}`,
+			part
+		])
+	];
+}
+
+export async function savePublication(db: Db, p: NewPublication): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('publications')
+			.values({
+				id: p.id,
+				localAreaId: p.localAreaId,
+				surveyId: p.surveyId,
+				sequence: p.sequence,
+				madeOn: p.madeOn,
+				responses: p.responses,
+				final: p.final ? 1 : 0,
+				rules: JSON.stringify(p.rules),
+				basis: seal(JSON.stringify(p.basis), basisContext(p.id))
+			})
+			.execute();
+		for (const [part, content] of partsOf(p.figures)) {
+			await trx
+				.insertInto('publicationParts')
+				.values({ publicationId: p.id, part, content: JSON.stringify(content) })
+				.execute();
+		}
+		for (const { file, chunks } of p.files) {
+			for (const [chunk, content] of chunks.entries()) {
+				await trx
+					.insertInto('publicationFiles')
+					.values({ publicationId: p.id, file, chunk, content })
+					.execute();
+			}
+		}
+	});
+}
+
+/** The latest publication of a questionnaire, if it has one. */
+export async function latestPublication(
+	db: Db,
+	surveyId: string
+): Promise<PublicationRow | undefined> {
+	return db
+		.selectFrom('publications')
+		.selectAll()
+		.where('surveyId', '=', surveyId)
+		.orderBy('sequence', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+/** The latest publication of each questionnaire of an area. */
+export async function latestPublications(db: Db, areaId: string): Promise<PublicationRow[]> {
+	return db
+		.selectFrom('publications as p')
+		.selectAll('p')
+		.where('p.localAreaId', '=', areaId)
+		.where((eb) =>
+			eb(
+				'p.sequence',
+				'=',
+				eb
+					.selectFrom('publications as q')
+					.select((e) => e.fn.max('q.sequence').as('latest'))
+					.whereRef('q.surveyId', '=', 'p.surveyId')
+			)
+		)
+		.execute();
+}
+
+export function openBasis(row: PublicationRow): SurveyBasis {
+	return JSON.parse(unseal(row.basis, basisContext(row.id))) as SurveyBasis;
+}
+
+// Parsed parts by publication id and part name. Publications never change, so an entry is
+// never stale; the size is bounded so a long-running instance does not grow without end.
+const PART_CACHE_SIZE = 500;
+const parts = new Map<string, unknown>();
+
+export async function readPart<T>(db: Db, publicationId: string, part: string): Promise<T | null> {
+	const key = `${publicationId}\u0000${part}`;
+	if (parts.has(key)) {
+		const value = parts.get(key);
+		parts.delete(key);
+		parts.set(key, value);
+		return value as T;
+	}
+	const row = await db
+		.selectFrom('publicationParts')
+		.select('content')
+		.where('publicationId', '=', publicationId)
+		.where('part', '=', part)
+		.executeTakeFirst();
+	const value = row ? (JSON.parse(row.content) as T) : null;
+	parts.set(key, value);
+	if (parts.size > PART_CACHE_SIZE) parts.delete(parts.keys().next().value!);
+	return value;
+}
+
+/** A file of a publication, chunk by chunk (a straight stream from the database). */
+export async function* readFile(
+	db: Db,
+	publicationId: string,
+	file: string
+): AsyncGenerator<string> {
+	for (let chunk = 0; ; chunk++) {
+		const row = await db
+			.selectFrom('publicationFiles')
+			.select('content')
+			.where('publicationId', '=', publicationId)
+			.where('file', '=', file)
+			.where('chunk', '=', chunk)
+			.executeTakeFirst();
+		if (!row) return;
+		yield row.content;
+	}
+}
