@@ -8,10 +8,12 @@ import * as initial from './2026-11-22T1200_initial';
 import * as responsesInIdOrder from './2026-11-22T1800_responses-in-id-order';
 import * as answersWithoutQuestionIndex from './2026-11-22T1830_answers-without-question-index';
 import * as instanceAndUserGrants from './2026-12-01T1200_instance-and-user-grants';
+import * as planAndCoproduction from './2026-12-10T1200_plan-and-coproduction';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
 	'2026-11-22T1800_responses-in-id-order': responsesInIdOrder,
 	'2026-11-22T1830_answers-without-question-index': answersWithoutQuestionIndex,
-	'2026-12-01T1200_instance-and-user-grants': instanceAndUserGrants
+	'2026-12-01T1200_instance-and-user-grants': instanceAndUserGrants,
+	'2026-12-10T1200_plan-and-coproduction': planAndCoproduction
 };
