@@ -85,6 +85,8 @@ function inspectionRules(
 	if (v.outcomeKind && !framework) issue('framework', 'Choose the framework the outcome is from');
 	else if (v.outcomeKind && !outcome)
 		issue('outcomeKind', `Choose an outcome the ${framework!.label} gives`);
+	// The dates are checked against a valid outcome only: one message at a time.
+	if (v.outcomeKind && !outcome) return;
 	const last = v.endsOn ?? v.startsOn;
 	for (const followUp of FOLLOW_UPS) {
 		const date = v[followUp];

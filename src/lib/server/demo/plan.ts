@@ -7,6 +7,7 @@
  */
 import { nowIso, today as todayOf, type Db } from '../db';
 import type { ActionStatus, FindingKind, PartnerKind } from '../db/schema';
+import { REDACTED } from '../comments/flags';
 import { commentsForFinding } from '../comments/service';
 import { newId } from '../ids';
 import { insertQuote } from '../public/repository';
@@ -320,7 +321,10 @@ async function seedQuotes(
 	const taken = new Set<string>();
 	for (const f of weaknesses) {
 		const readable = await commentsForFinding(db, areaId, f.id, 3);
-		const comment = readable.waves.flatMap((w) => w.comments).find((c) => !taken.has(c.body));
+		// An officer would not choose a comment with redacted words as the public face of a finding.
+		const comment = readable.waves
+			.flatMap((w) => w.comments)
+			.find((c) => !taken.has(c.body) && !c.body.includes(REDACTED));
 		if (!comment) continue;
 		taken.add(comment.body);
 		await insertQuote(db, { commentId: comment.id, localAreaId: areaId, findingId: f.id, chosenBy: adminId, chosenAt });

@@ -7,7 +7,7 @@
  * and without the counts and intervals the staff pages show: the public page needs no more.
  */
 import type { Db } from '../db';
-import { latestChange } from '../insights/findings';
+import { latestChange, type ChartedDimension } from '../insights/findings';
 import { dashboard, type DimensionSummary } from '../insights/service';
 import type { Marker } from '../insights/suppression';
 import type { Verdict } from '../insights/stats';
@@ -16,7 +16,7 @@ export type PublicShareFigure = { percent: number; n: number; unreliable: boolea
 export type PublicChangeFigure = { verdict: Verdict; points: number } | '[x]' | '[z]';
 
 export interface PublicDimension {
-	dimension: 'lived_experience' | 'co_production';
+	dimension: ChartedDimension;
 	label: string;
 	latest: { waveName: string; share: PublicShareFigure };
 	baseline: { waveName: string; share: PublicShareFigure } | null;
@@ -39,8 +39,6 @@ export interface PublicFigures {
 	findings: PublicFindingFigures[];
 }
 
-const SHOWN = ['lived_experience', 'co_production'] as const;
-
 function shareOf(s: DimensionSummary['points'][number]['pooled']['share']): PublicShareFigure {
 	return typeof s === 'object'
 		? { percent: Math.round(s.share * 100), n: s.n, unreliable: s.unreliable }
@@ -54,7 +52,7 @@ function dimensionOf(d: DimensionSummary, rules: PublicFigures['rules']): Public
 	const first = d.points[0]!;
 	const change = first === latest ? '[z]' : latestChange([first, latest], rules);
 	return {
-		dimension: d.dimension as PublicDimension['dimension'],
+		dimension: d.dimension,
 		label: d.label,
 		latest: { waveName: latest.waveName, share: shareOf(latest.pooled.share) },
 		baseline: first === latest ? null : { waveName: first.waveName, share: shareOf(first.pooled.share) },
@@ -74,9 +72,8 @@ export async function publicFigures(db: Db, areaId: string): Promise<PublicFigur
 			code: card.code,
 			title: card.title,
 			theme: card.theme,
-			dimensions: card.dimensions
-				.filter((d) => (SHOWN as readonly string[]).includes(d.dimension))
-				.flatMap((d) => dimensionOf(d, board.rules) ?? [])
+			// Every dimension families were asked about (a dimension with no question is left out).
+			dimensions: card.dimensions.flatMap((d) => dimensionOf(d, board.rules) ?? [])
 		}))
 	);
 	return {

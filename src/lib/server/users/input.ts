@@ -15,6 +15,7 @@ const expiresField = z
 const partnerField = z
 	.string()
 	.trim()
+	.optional()
 	.transform((v) => v || null);
 
 /** An inspector needs an end date, and a partner user the organisation they belong to. */
