@@ -178,7 +178,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('reviewed_on', 'text', (c) => c.notNull())
 		.addColumn('created_at', 'text', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('theme_reviews_theme').on('theme_reviews').column('theme_id').execute();
+	await db.schema
+		.createIndex('theme_reviews_theme')
+		.on('theme_reviews')
+		.column('theme_id')
+		.execute();
 
 	// One row per area once its page has been published; `content` is the snapshot shown to the
 	// public, cleared when the page is withdrawn.

@@ -30,7 +30,8 @@ export async function welcomeText(db: Db, origin: string): Promise<string> {
 			`  ${area.name}: sign in at ${origin}/login as ${area.email} with password ${area.password}`,
 			`    partner (parent carer forum): ${area.partner.email} with password ${area.partner.password}`
 		);
-		if (area.publicPage) lines.push(`    public page (You said, we did): ${origin}/areas/${area.slug}`);
+		if (area.publicPage)
+			lines.push(`    public page (You said, we did): ${origin}/areas/${area.slug}`);
 		for (const survey of area.surveys) {
 			const who =
 				survey.audience === 'young_person'

@@ -23,7 +23,9 @@ export const STATUSES: readonly StatusWords[] = [
 
 /** A status as a choice in a form: "At risk (amber)". */
 export function statusOption(s: StatusWords): string {
-	return s.rag === s.label || s.rag === 'Complete' ? s.label : `${s.label} (${s.rag.toLowerCase()})`;
+	return s.rag === s.label || s.rag === 'Complete'
+		? s.label
+		: `${s.label} (${s.rag.toLowerCase()})`;
 }
 
 export const STATUS_VALUES = STATUSES.map((s) => s.value) as [ActionStatus, ...ActionStatus[]];

@@ -24,9 +24,9 @@ describe('milestones', () => {
 			label: 'Monitoring inspection',
 			daysLeft: 314
 		});
-		expect(nextMilestone([{ ...inspection, framework: 'local_area_send_2016' }], '2026-03-02')?.label).toBe(
-			'Revisit'
-		);
+		expect(
+			nextMilestone([{ ...inspection, framework: 'local_area_send_2016' }], '2026-03-02')?.label
+		).toBe('Revisit');
 		expect(nextMilestone([inspection], '2029-01-02')).toBeNull();
 		expect(milestonesOf([inspection], '2026-01-01').map((m) => m.on)).toEqual([
 			'2026-03-01',
@@ -65,7 +65,9 @@ describe('an inspection’s outcome and what follows', () => {
 		expect(errors({ framework: '', planDueOn: '' })).toEqual({
 			framework: 'Choose the framework the outcome is from'
 		});
-		expect(errors({ framework: 'no-such-framework' }).framework).toBe('Choose a framework from the list');
+		expect(errors({ framework: 'no-such-framework' }).framework).toBe(
+			'Choose a framework from the list'
+		);
 	});
 
 	it('refuses a plan after an outcome that asks for none, and dates before the visit', () => {

@@ -19,11 +19,21 @@ async function setUp() {
 	const mine = await makePlanArea(db);
 	const theirs = await makePlanArea(db);
 	const forum = mine.partners[1]!;
-	const partner = await makeUser(db, mine.area.id, { role: 'partner', partnerId: forum.id, passwordHash: HASH });
+	const partner = await makeUser(db, mine.area.id, {
+		role: 'partner',
+		partnerId: forum.id,
+		passwordHash: HASH
+	});
 	const officer = await makeUser(db, mine.area.id, { role: 'officer', passwordHash: HASH });
 	const viewer = await makeUser(db, mine.area.id, { role: 'viewer', passwordHash: HASH });
-	const draft = await makeSurvey(db, mine.area.id, { status: 'draft', waveId: await makeWave(db, mine.area.id, 0) });
-	const open = await makeSurvey(db, mine.area.id, { status: 'open', waveId: await makeWave(db, mine.area.id, 1) });
+	const draft = await makeSurvey(db, mine.area.id, {
+		status: 'draft',
+		waveId: await makeWave(db, mine.area.id, 0)
+	});
+	const open = await makeSurvey(db, mine.area.id, {
+		status: 'open',
+		waveId: await makeWave(db, mine.area.id, 1)
+	});
 	const theirDraft = await makeSurvey(db, theirs.area.id, { status: 'draft' });
 	return { db, mine, theirs, forum, partner, officer, viewer, draft, open, theirDraft };
 }
@@ -31,7 +41,9 @@ async function setUp() {
 describe('signing off a questionnaire', () => {
 	it('records the partner and the date, once, and puts it in the log', async () => {
 		const { db, mine, partner, forum, draft } = await setUp();
-		expect(await signOffDraft(db, partner, draft.id, 'Our changes were made.', NOW)).toEqual({ ok: true });
+		expect(await signOffDraft(db, partner, draft.id, 'Our changes were made.', NOW)).toEqual({
+			ok: true
+		});
 		const review = (await draftReview(db, partner, draft.id))!;
 		expect(review.signoffs.map((s) => [s.partnerName, s.signedOn, s.note])).toEqual([
 			[forum.name, '2026-03-10', 'Our changes were made.']
@@ -68,7 +80,9 @@ describe('signing off a questionnaire', () => {
 describe('comments on a draft', () => {
 	it('are open to partners and officers while it is a draft, and name the partner', async () => {
 		const { db, partner, officer, viewer, draft, open, forum } = await setUp();
-		expect(await commentOnDraft(db, partner, draft.id, 'Shorter, please', NOW)).toEqual({ ok: true });
+		expect(await commentOnDraft(db, partner, draft.id, 'Shorter, please', NOW)).toEqual({
+			ok: true
+		});
 		expect(await commentOnDraft(db, officer, draft.id, 'Done', NOW)).toEqual({ ok: true });
 		expect(await commentOnDraft(db, viewer, draft.id, 'Me too', NOW)).toBeUndefined();
 		expect(await commentOnDraft(db, partner, open.id, 'Late', NOW)).toMatchObject({ ok: false });
@@ -91,7 +105,9 @@ describe('the co-production log', () => {
 			partnerIds: [forum.id]
 		};
 		expect((await addActivity(db, mine.actor, input, NOW)).ok).toBe(true);
-		expect(await addActivity(db, mine.actor, { ...input, partnerIds: [theirs.partners[0]!.id] }, NOW)).toEqual({
+		expect(
+			await addActivity(db, mine.actor, { ...input, partnerIds: [theirs.partners[0]!.id] }, NOW)
+		).toEqual({
 			ok: false,
 			errors: { partnerIds: 'Choose partners from the list' }
 		});
@@ -100,12 +116,19 @@ describe('the co-production log', () => {
 			.values({ id: 'theme-1', localAreaId: mine.area.id, name: 'Being heard' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		expect(await reviewTheme(db, partner, { themeId: theme.id, body: 'Fits what we hear' }, NOW)).toEqual({
+		expect(
+			await reviewTheme(db, partner, { themeId: theme.id, body: 'Fits what we hear' }, NOW)
+		).toEqual({
 			ok: true
 		});
 		const log = await coproductionLog(db, mine.area.id);
 		expect(log.map((e) => [e.source, e.title, e.partners, e.level])).toEqual([
-			['theme-review', 'Reviewed what families wrote about “Being heard”', [forum.name], 'consulting'],
+			[
+				'theme-review',
+				'Reviewed what families wrote about “Being heard”',
+				[forum.name],
+				'consulting'
+			],
 			['activity', 'Co-design workshop', [forum.name], 'co_producing']
 		]);
 		expect(await coproductionLog(db, theirs.area.id)).toEqual([]);

@@ -251,16 +251,24 @@ export async function signOffDraft(
 		const survey = await findAreaSurvey(trx, user.localAreaId, surveyId);
 		if (!survey) return undefined;
 		if (survey.status !== 'draft')
-			return { ok: false, errors: { '': 'This questionnaire has opened: it can no longer be signed off' } };
+			return {
+				ok: false,
+				errors: { '': 'This questionnaire has opened: it can no longer be signed off' }
+			};
 		const partner = await repo.partnerOfUser(trx, user.localAreaId, user.id);
 		if (!partner)
 			return {
 				ok: false,
-				errors: { '': 'Your account is not linked to a partner organisation. Ask an admin to link it' }
+				errors: {
+					'': 'Your account is not linked to a partner organisation. Ask an admin to link it'
+				}
 			};
 		const signed = await repo.listSignoffs(trx, user.localAreaId, surveyId);
 		if (signed.some((s) => s.partnerId === partner.id))
-			return { ok: false, errors: { '': `${partner.name} has already signed off this questionnaire` } };
+			return {
+				ok: false,
+				errors: { '': `${partner.name} has already signed off this questionnaire` }
+			};
 		const id = newId();
 		await repo.insertSignoff(trx, {
 			id,
@@ -298,7 +306,9 @@ export async function reviewTheme(
 		if (!partner)
 			return {
 				ok: false,
-				errors: { body: 'Your account is not linked to a partner organisation. Ask an admin to link it' }
+				errors: {
+					body: 'Your account is not linked to a partner organisation. Ask an admin to link it'
+				}
 			};
 		const id = newId();
 		await repo.insertThemeReview(trx, {

@@ -256,13 +256,7 @@ export interface AuditEventsTable {
 }
 
 export type PartnerKind =
-	| 'council'
-	| 'icb'
-	| 'nhs_provider'
-	| 'parent_carer_forum'
-	| 'youth_group'
-	| 'education'
-	| 'other';
+	'council' | 'icb' | 'nhs_provider' | 'parent_carer_forum' | 'youth_group' | 'education' | 'other';
 
 export interface PartnersTable {
 	id: string;

@@ -191,10 +191,7 @@ export const COMMITMENTS: Record<string, Commitment[]> = {
 			'Agree a transition protocol between children’s and adult services',
 			'A joint plan for every young person from 16.'
 		],
-		[
-			'Offer supported internships in every district',
-			'With local employers and colleges.'
-		]
+		['Offer supported internships in every district', 'With local employers and colleges.']
 	],
 	OUTC: [
 		[
@@ -209,10 +206,7 @@ export const COMMITMENTS: Record<string, Commitment[]> = {
 			'Set up systems to track outcomes post-16 and for young people who are NEET',
 			'Shared data with colleges and the youth service.'
 		],
-		[
-			'Improve attendance of pupils with EHC plans',
-			'Early help when attendance falls below 90%.'
-		]
+		['Improve attendance of pupils with EHC plans', 'Early help when attendance falls below 90%.']
 	],
 	SAFE: [
 		[
@@ -241,20 +235,14 @@ export const COMMITMENTS: Record<string, Commitment[]> = {
 			'Commission the same therapy services in every part of the area',
 			'One specification so waits no longer depend on where a family lives.'
 		],
-		[
-			'Reduce waiting times for community paediatrics',
-			'Extra clinics and a single referral route.'
-		]
+		['Reduce waiting times for community paediatrics', 'Extra clinics and a single referral route.']
 	],
 	SENS: [
 		[
 			'Publish what every mainstream school should offer children with SEND',
 			'An “ordinarily available” guide written with SENCOs and parents.'
 		],
-		[
-			'Train SENCOs across the area',
-			'Termly network meetings and training.'
-		],
+		['Train SENCOs across the area', 'Termly network meetings and training.'],
 		[
 			'Review SEN support in schools with the most exclusions',
 			'Visits by the inclusion team, with action plans.'
@@ -295,17 +283,18 @@ export const COMMITMENTS: Record<string, Commitment[]> = {
 };
 
 /** The area's own first actions, where the documents name them, with the themes they answer. */
-export const FIRST_ACTIONS: Record<string, { title: string; description: string; themes: string[] }[]> =
-	{
-		essex: [
-			{
-				title: 'Develop a countywide SEND Outcomes Framework',
-				description:
-					'One framework of outcomes that drives all further work, drafted with families.',
-				themes: ['JCOM', 'IDNT', 'EHCQ']
-			}
-		]
-	};
+export const FIRST_ACTIONS: Record<
+	string,
+	{ title: string; description: string; themes: string[] }[]
+> = {
+	essex: [
+		{
+			title: 'Develop a countywide SEND Outcomes Framework',
+			description: 'One framework of outcomes that drives all further work, drafted with families.',
+			themes: ['JCOM', 'IDNT', 'EHCQ']
+		}
+	]
+};
 
 /** How many commitments each area of weakness gets in the demo. */
 export const PER_FINDING: Record<string, number> = { lancashire: 3, worcestershire: 2, essex: 4 };
@@ -359,8 +348,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
 	{
 		day: 250,
 		title: 'Review of the second wave’s results with families',
-		whatChanged:
-			'Families chose the three areas to accelerate; two actions were brought forward.',
+		whatChanged: 'Families chose the three areas to accelerate; two actions were brought forward.',
 		level: 'engaging',
 		partners: ['parent_carer_forum', 'youth_group']
 	}

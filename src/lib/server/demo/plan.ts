@@ -85,7 +85,13 @@ export async function seedPlan(db: Db, seed: PlanSeed): Promise<void> {
 	}
 
 	const planOn = addDays(seed.waves[0]!.startsOn, 30);
-	const leads = ['Head of SEND', 'Designated clinical officer', 'Assistant director, education', 'SEND improvement lead', 'Head of inclusion'];
+	const leads = [
+		'Head of SEND',
+		'Designated clinical officer',
+		'Assistant director, education',
+		'SEND improvement lead',
+		'Head of inclusion'
+	];
 	for (const [i, draft] of drafts.entries()) {
 		const status = statuses[i]!;
 		const span = Math.max(daysBetween(planOn, today) - 60, 30);
@@ -192,7 +198,11 @@ function historyOf(
 	const left = Math.max(daysBetween(startsOn, today), 14);
 	const mid = addDays(startsOn, Math.max(7, left * (0.3 + random() * 0.3)));
 	if (status === 'done') {
-		history.push({ status: 'on_track', on: mid, note: 'Reported to the partnership board: on track.' });
+		history.push({
+			status: 'on_track',
+			on: mid,
+			note: 'Reported to the partnership board: on track.'
+		});
 		history.push({
 			status: 'done',
 			on: addDays(mid, Math.max(3, daysBetween(mid, today) * (0.4 + random() * 0.5))),
@@ -212,7 +222,11 @@ function historyOf(
 			note: 'Two posts still vacant; a recovery plan goes to the next board.'
 		});
 	} else {
-		history.push({ status: 'on_track', on: mid, note: 'Reported to the partnership board: on track.' });
+		history.push({
+			status: 'on_track',
+			on: mid,
+			note: 'Reported to the partnership board: on track.'
+		});
 	}
 	return history.filter((h) => h.on <= today);
 }
@@ -252,7 +266,9 @@ async function seedCoproduction(
 	// The later questionnaires were signed off by the forum (and the young people's by the
 	// youth group) before they opened.
 	for (const s of seed.surveys.filter((s) => s.waveIndex > 0)) {
-		const partnerId = partners.get(s.audience === 'young_person' ? 'youth_group' : 'parent_carer_forum');
+		const partnerId = partners.get(
+			s.audience === 'young_person' ? 'youth_group' : 'parent_carer_forum'
+		);
 		if (!partnerId) continue;
 		await db
 			.insertInto('surveySignoffs')
@@ -327,6 +343,12 @@ async function seedQuotes(
 			.find((c) => !taken.has(c.body) && !c.body.includes(REDACTED));
 		if (!comment) continue;
 		taken.add(comment.body);
-		await insertQuote(db, { commentId: comment.id, localAreaId: areaId, findingId: f.id, chosenBy: adminId, chosenAt });
+		await insertQuote(db, {
+			commentId: comment.id,
+			localAreaId: areaId,
+			findingId: f.id,
+			chosenBy: adminId,
+			chosenAt
+		});
 	}
 }

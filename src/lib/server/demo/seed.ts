@@ -69,7 +69,11 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
  * from the documents, and a monitoring visit (revisit) moved onto the demo's own timeline so the
  * dashboard has a milestone to count down to.
  */
-function inspectionFollowUps(area: AreaFixture, inspection: AreaFixture['inspections'][number], now: Date) {
+function inspectionFollowUps(
+	area: AreaFixture,
+	inspection: AreaFixture['inspections'][number],
+	now: Date
+) {
 	const wsoa = /written statement of action required/i.test(inspection.outcome);
 	const plan = area.improvementPlan as { submissionDeadline?: string };
 	const ahead: Record<string, number> = { lancashire: 45, worcestershire: 90, essex: 150 };

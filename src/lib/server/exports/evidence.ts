@@ -79,7 +79,13 @@ export interface EvidencePack {
 	surveys: PackSurvey[];
 	coproduction: {
 		log: LogEntry[];
-		signoffs: { id: string; surveyTitle: string; partnerName: string; signedOn: string; note: string }[];
+		signoffs: {
+			id: string;
+			surveyTitle: string;
+			partnerName: string;
+			signedOn: string;
+			note: string;
+		}[];
 	};
 }
 

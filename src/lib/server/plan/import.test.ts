@@ -17,7 +17,14 @@ async function setUp() {
 }
 
 const countActions = async (db: Awaited<ReturnType<typeof createTestDb>>) =>
-	Number((await db.selectFrom('actions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	Number(
+		(
+			await db
+				.selectFrom('actions')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 
 describe('reading an uploaded file', () => {
 	it('reads UTF-8 with a byte-order mark, and Windows-1252 as Excel saves it on a UK computer', () => {
@@ -28,8 +35,14 @@ describe('reading an uploaded file', () => {
 			encoding: 'UTF-8'
 		});
 		// “Café” – £5 in Windows-1252: smart quotes 0x93/0x94, é 0xE9, en dash 0x96, £ 0xA3.
-		const cp1252 = new Uint8Array([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0xa3, 0x35]);
-		expect(decodeUpload(cp1252)).toEqual({ ok: true, text: '“Café” – £5', encoding: 'Windows-1252' });
+		const cp1252 = new Uint8Array([
+			0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x96, 0x20, 0xa3, 0x35
+		]);
+		expect(decodeUpload(cp1252)).toEqual({
+			ok: true,
+			text: '“Café” – £5',
+			encoding: 'Windows-1252'
+		});
 	});
 
 	it('refuses Excel’s “Unicode text” with a message that says what to do', () => {
@@ -113,16 +126,21 @@ describe('previewing an import', () => {
 
 	it('says what is wrong with the file as a whole', async () => {
 		const { db, area } = await setUp();
-		const problem = async (text: string) => (await previewImport(db, area.id, text)).preview.fileProblems;
+		const problem = async (text: string) =>
+			(await previewImport(db, area.id, text)).preview.fileProblems;
 		expect(await problem('')).toEqual([expect.stringMatching(/empty/)]);
 		expect(await problem(HEADER)).toEqual(['The file has a header row but no actions']);
 		expect(await problem(HEADER.replaceAll(',', ';') + '\nx;y')).toEqual([
 			expect.stringMatching(/separated by semicolons/)
 		]);
 		expect(await problem('title,partner\nx,y')).toEqual([
-			expect.stringMatching(/no “description”, “finding_codes”, “lead”, “start_date”, “due_date” columns/)
+			expect.stringMatching(
+				/no “description”, “finding_codes”, “lead”, “start_date”, “due_date” columns/
+			)
 		]);
-		expect(await problem(`${HEADER}\n"unclosed,quote`)).toEqual([expect.stringMatching(/could not be read as CSV/)]);
+		expect(await problem(`${HEADER}\n"unclosed,quote`)).toEqual([
+			expect.stringMatching(/could not be read as CSV/)
+		]);
 	});
 
 	it('reads alias headers, skips blank rows and lists columns it leaves out', async () => {
@@ -144,8 +162,15 @@ describe('importing', () => {
 		const { db, area, actor } = await setUp();
 		const outcome = await importPlan(db, actor, [HEADER, ...GOOD].join('\r\n'));
 		expect(outcome).toEqual({ ok: true, count: 2 });
-		const actions = await db.selectFrom('actions').selectAll().where('localAreaId', '=', area.id).execute();
-		expect(actions.map((a) => a.title).sort()).toEqual(['Publish waiting times', 'Refresh the local offer']);
+		const actions = await db
+			.selectFrom('actions')
+			.selectAll()
+			.where('localAreaId', '=', area.id)
+			.execute();
+		expect(actions.map((a) => a.title).sort()).toEqual([
+			'Publish waiting times',
+			'Refresh the local offer'
+		]);
 		const updates = await db.selectFrom('actionUpdates').select(['status', 'note']).execute();
 		expect(updates.map((u) => u.status).sort()).toEqual(['not_started', 'on_track']);
 		expect(await db.selectFrom('actionFindings').selectAll().execute()).toHaveLength(3);
@@ -167,7 +192,11 @@ describe('importing', () => {
 		const { db, actor, findings } = await setUp();
 		const text = [HEADER, GOOD[0]!].join('\n');
 		expect((await previewImport(db, actor.localAreaId, text)).preview.ok).toBe(true);
-		await db.updateTable('findings').set({ archived: 1 }).where('id', '=', findings[2]!.id).execute();
+		await db
+			.updateTable('findings')
+			.set({ archived: 1 })
+			.where('id', '=', findings[2]!.id)
+			.execute();
 		const outcome = await importPlan(db, actor, text);
 		expect(!outcome.ok && outcome.preview.rows[0]!.problems).toEqual([
 			'Unknown finding code “L3”. This area’s codes are L1, L2'

@@ -43,7 +43,11 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 	},
 	{ name: 'lead', required: true, help: 'The named lead: a person or a post.' },
 	{ name: 'start_date', required: true, help: 'Like 2026-03-31 or 31/03/2026.' },
-	{ name: 'due_date', required: true, help: 'Like 2026-03-31 or 31/03/2026; not before the start.' },
+	{
+		name: 'due_date',
+		required: true,
+		help: 'Like 2026-03-31 or 31/03/2026; not before the start.'
+	},
 	{ name: 'status', required: false, help: `${STATUS_HELP}. Blank means not started.` }
 ];
 
@@ -63,12 +67,10 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Windows-1252's characters for bytes 0x80–0x9F (the rest of the upper half is Latin-1). */
-const CP1252 =
-	'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 export type Decoded =
-	| { ok: true; text: string; encoding: 'UTF-8' | 'Windows-1252' }
-	| { ok: false; message: string };
+	{ ok: true; text: string; encoding: 'UTF-8' | 'Windows-1252' } | { ok: false; message: string };
 
 /** The file's text: UTF-8 (a byte-order mark is dropped) if it is valid UTF-8, else Windows-1252. */
 export function decodeUpload(bytes: Uint8Array): Decoded {
@@ -87,7 +89,8 @@ export function decodeUpload(bytes: Uint8Array): Decoded {
 		};
 	} catch {
 		let text = '';
-		for (const b of bytes) text += b >= 0x80 && b < 0xa0 ? CP1252[b - 0x80] : String.fromCharCode(b);
+		for (const b of bytes)
+			text += b >= 0x80 && b < 0xa0 ? CP1252[b - 0x80] : String.fromCharCode(b);
 		return { ok: true, text, encoding: 'Windows-1252' };
 	}
 }
@@ -138,7 +141,9 @@ export async function previewImport(
 		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (e) {
 		if (e instanceof CsvError)
-			return fail(`The file could not be read as CSV near line ${e.lines ?? '?'}: check its quotes`);
+			return fail(
+				`The file could not be read as CSV near line ${e.lines ?? '?'}: check its quotes`
+			);
 		throw e;
 	}
 	const [header, ...body] = records;
@@ -165,7 +170,8 @@ export async function previewImport(
 	]);
 	const open = findings.filter((f) => f.archived === 0);
 	const codes = new Map<string, string[]>();
-	for (const f of open) codes.set(f.code.toLowerCase(), [...(codes.get(f.code.toLowerCase()) ?? []), f.id]);
+	for (const f of open)
+		codes.set(f.code.toLowerCase(), [...(codes.get(f.code.toLowerCase()) ?? []), f.id]);
 	const known = open.map((f) => f.code).join(', ');
 	const partnerByName = new Map(partners.map((p) => [squash(p.name), p]));
 
@@ -179,14 +185,21 @@ export async function previewImport(
 		}
 		const problems: string[] = [];
 		const findingIds: string[] = [];
-		const written = cells.finding_codes!.split(/[;,]/).map((c) => c.trim()).filter(Boolean);
+		const written = cells
+			.finding_codes!.split(/[;,]/)
+			.map((c) => c.trim())
+			.filter(Boolean);
 		if (written.length === 0) problems.push('Enter at least one finding code, like L1');
 		for (const code of written) {
 			const ids = codes.get(code.toLowerCase()) ?? [];
 			if (ids.length === 0)
-				problems.push(`Unknown finding code “${code}”. This area’s codes are ${known || 'none yet'}`);
+				problems.push(
+					`Unknown finding code “${code}”. This area’s codes are ${known || 'none yet'}`
+				);
 			else if (ids.length > 1)
-				problems.push(`Finding code “${code}” belongs to more than one inspection: archive the old one first`);
+				problems.push(
+					`Finding code “${code}” belongs to more than one inspection: archive the old one first`
+				);
 			else findingIds.push(ids[0]!);
 		}
 		const partner = partnerByName.get(squash(cells.partner!));
@@ -221,13 +234,19 @@ export async function previewImport(
 				const field = String(issue.path[0]);
 				// Partner, findings and bad dates already have their own, more specific message.
 				if (field === 'partnerId' || field === 'findingIds') continue;
-				if ((field === 'startsOn' || field === 'dueOn') && /real date/.test(issue.message)) continue;
+				if ((field === 'startsOn' || field === 'dueOn') && /real date/.test(issue.message))
+					continue;
 				if (field === 'dueOn' && issue.message.startsWith('The due date'))
 					problems.push('The due date is before the start date');
 				else problems.push(issue.message);
 			}
 		}
-		rows.push({ line: info.lines, cells, statusLabel: status && statusWords(status).label, problems });
+		rows.push({
+			line: info.lines,
+			cells,
+			statusLabel: status && statusWords(status).label,
+			problems
+		});
 		if (parsed.success && problems.length === 0) inputs.push(parsed.data);
 	}
 	return {

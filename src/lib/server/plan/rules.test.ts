@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { countStates, matchesFilter, stateOf, type StatusUpdate } from './rules';
 
 const action = { startsOn: '2026-03-01', dueOn: '2026-06-30' };
-const update = (status: StatusUpdate['status'], updatedOn: string, createdAt = `${updatedOn}T09:00:00Z`) => ({
+const update = (
+	status: StatusUpdate['status'],
+	updatedOn: string,
+	createdAt = `${updatedOn}T09:00:00Z`
+) => ({
 	status,
 	updatedOn,
 	createdAt
@@ -37,13 +41,22 @@ describe('an action’s state', () => {
 		expect(stateOf(action, onTrack, '2026-06-30').overdue).toBe(false);
 		expect(stateOf(action, onTrack, '2026-07-01').overdue).toBe(true);
 		const done = [update('done', '2026-07-20')];
-		expect(stateOf(action, done, '2026-08-01')).toMatchObject({ overdue: false, doneOn: '2026-07-20' });
+		expect(stateOf(action, done, '2026-08-01')).toMatchObject({
+			overdue: false,
+			doneOn: '2026-07-20'
+		});
 	});
 
 	it('is not started, and late to start once its start date has passed', () => {
 		const none = [update('not_started', '2026-01-10')];
-		expect(stateOf(action, none, '2026-03-01')).toMatchObject({ notStarted: true, lateToStart: false });
-		expect(stateOf(action, none, '2026-03-02')).toMatchObject({ notStarted: true, lateToStart: true });
+		expect(stateOf(action, none, '2026-03-01')).toMatchObject({
+			notStarted: true,
+			lateToStart: false
+		});
+		expect(stateOf(action, none, '2026-03-02')).toMatchObject({
+			notStarted: true,
+			lateToStart: true
+		});
 		expect(stateOf(action, [], '2026-01-01').status).toBe('not_started');
 	});
 });
@@ -57,7 +70,13 @@ describe('plan counts', () => {
 			stateOf(action, [update('done', '2026-06-01')], today),
 			stateOf({ ...action, dueOn: '2027-01-01' }, [update('on_track', '2026-03-01')], today)
 		];
-		expect(countStates(states)).toEqual({ total: 4, notStarted: 1, overdue: 2, done: 1, attention: 2 });
+		expect(countStates(states)).toEqual({
+			total: 4,
+			notStarted: 1,
+			overdue: 2,
+			done: 1,
+			attention: 2
+		});
 		expect(states.filter((s) => matchesFilter(s, 'attention'))).toHaveLength(2);
 		expect(states.filter((s) => matchesFilter(s, 'not-started'))).toHaveLength(1);
 		expect(states.filter((s) => matchesFilter(s, 'all'))).toHaveLength(4);

@@ -56,7 +56,11 @@ describe('actions', () => {
 			(await createAction(db, mine.actor, { ...input, ...patch }, NOW)).ok;
 		expect(await refused({ findingIds: [theirs.findings[0]!.id] })).toBe(false);
 		expect(await refused({ partnerId: theirs.partners[0]!.id })).toBe(false);
-		await db.updateTable('findings').set({ archived: 1 }).where('id', '=', mine.findings[1]!.id).execute();
+		await db
+			.updateTable('findings')
+			.set({ archived: 1 })
+			.where('id', '=', mine.findings[1]!.id)
+			.execute();
 		expect(await refused({ findingIds: [mine.findings[1]!.id] })).toBe(false);
 		expect(await db.selectFrom('actions').selectAll().execute()).toEqual([]);
 	});
@@ -66,10 +70,25 @@ describe('actions', () => {
 		const created = await createAction(db, mine.actor, input, EARLIER);
 		const id = created.ok ? created.actionId : '';
 		expect(
-			await addStatusUpdate(db, mine.actor, id, { status: 'done', updatedOn: '2026-06-16', note: 'x' }, NOW)
-		).toEqual({ ok: false, errors: { updatedOn: 'The date of the update must be today or earlier' } });
+			await addStatusUpdate(
+				db,
+				mine.actor,
+				id,
+				{ status: 'done', updatedOn: '2026-06-16', note: 'x' },
+				NOW
+			)
+		).toEqual({
+			ok: false,
+			errors: { updatedOn: 'The date of the update must be today or earlier' }
+		});
 		expect(
-			await addStatusUpdate(db, mine.actor, id, { status: 'done', updatedOn: '2026-06-10', note: 'Finished' }, NOW)
+			await addStatusUpdate(
+				db,
+				mine.actor,
+				id,
+				{ status: 'done', updatedOn: '2026-06-10', note: 'Finished' },
+				NOW
+			)
 		).toEqual({ ok: true });
 		const page = (await actionPage(db, mine.area.id, id, '2026-06-15'))!;
 		expect(page.action).toMatchObject({ status: 'done', doneOn: '2026-06-10', overdue: false });
@@ -86,10 +105,20 @@ describe('actions', () => {
 		const id = created.ok ? created.actionId : '';
 		expect(await actionPage(db, theirs.area.id, id)).toBeNull();
 		expect(
-			await addStatusUpdate(db, theirs.actor, id, { status: 'done', updatedOn: '2026-06-01', note: 'x' }, NOW)
+			await addStatusUpdate(
+				db,
+				theirs.actor,
+				id,
+				{ status: 'done', updatedOn: '2026-06-01', note: 'x' },
+				NOW
+			)
 		).toBeUndefined();
 		expect(
-			await editAction(db, theirs.actor, id, { ...input, findingIds: [theirs.findings[0]!.id], partnerId: theirs.partners[0]!.id })
+			await editAction(db, theirs.actor, id, {
+				...input,
+				findingIds: [theirs.findings[0]!.id],
+				partnerId: theirs.partners[0]!.id
+			})
 		).toBeUndefined();
 		expect((await actionPage(db, mine.area.id, id))!.history).toHaveLength(1);
 	});
@@ -97,12 +126,37 @@ describe('actions', () => {
 	it('are counted per finding and for the area, with the list behind each count', async () => {
 		const { db, mine, input } = await setUp();
 		await createAction(db, mine.actor, input, NOW); // L1, overdue
-		await createAction(db, mine.actor, { ...input, title: 'Later', status: 'not_started', startsOn: '2026-07-01', dueOn: '2026-12-31' }, NOW);
-		await createAction(db, mine.actor, { ...input, title: 'Late', status: 'not_started', findingIds: [mine.findings[1]!.id] }, NOW);
+		await createAction(
+			db,
+			mine.actor,
+			{
+				...input,
+				title: 'Later',
+				status: 'not_started',
+				startsOn: '2026-07-01',
+				dueOn: '2026-12-31'
+			},
+			NOW
+		);
+		await createAction(
+			db,
+			mine.actor,
+			{ ...input, title: 'Late', status: 'not_started', findingIds: [mine.findings[1]!.id] },
+			NOW
+		);
 		const counts = await planCounts(db, mine.area.id, '2026-06-15');
 		expect(counts.area).toEqual({ total: 3, notStarted: 2, overdue: 2, done: 0, attention: 3 });
-		expect(counts.byFinding[mine.findings[0]!.id]).toMatchObject({ total: 2, notStarted: 1, overdue: 1 });
-		const late = await planPage(db, mine.area.id, { filter: 'not-started', findingId: null, partnerId: null }, '2026-06-15');
+		expect(counts.byFinding[mine.findings[0]!.id]).toMatchObject({
+			total: 2,
+			notStarted: 1,
+			overdue: 1
+		});
+		const late = await planPage(
+			db,
+			mine.area.id,
+			{ filter: 'not-started', findingId: null, partnerId: null },
+			'2026-06-15'
+		);
 		expect(late.actions.map((a) => [a.title, a.lateToStart])).toEqual([
 			['Late', true],
 			['Later', false]
@@ -112,11 +166,30 @@ describe('actions', () => {
 	it('are placed on a finding’s trend axis by the chart’s own waves', async () => {
 		const { db, mine, input } = await setUp();
 		const waves = [await makeWave(db, mine.area.id, 0), await makeWave(db, mine.area.id, 1)];
-		await db.updateTable('waves').set({ startsOn: '2026-01-01', endsOn: '2026-01-31' }).where('id', '=', waves[0]!).execute();
-		await db.updateTable('waves').set({ startsOn: '2026-07-01', endsOn: null }).where('id', '=', waves[1]!).execute();
-		const created = await createAction(db, mine.actor, { ...input, startsOn: '2026-04-01' }, EARLIER);
+		await db
+			.updateTable('waves')
+			.set({ startsOn: '2026-01-01', endsOn: '2026-01-31' })
+			.where('id', '=', waves[0]!)
+			.execute();
+		await db
+			.updateTable('waves')
+			.set({ startsOn: '2026-07-01', endsOn: null })
+			.where('id', '=', waves[1]!)
+			.execute();
+		const created = await createAction(
+			db,
+			mine.actor,
+			{ ...input, startsOn: '2026-04-01' },
+			EARLIER
+		);
 		const id = created.ok ? created.actionId : '';
-		await addStatusUpdate(db, mine.actor, id, { status: 'done', updatedOn: '2026-06-01', note: 'Done' }, NOW);
+		await addStatusUpdate(
+			db,
+			mine.actor,
+			id,
+			{ status: 'done', updatedOn: '2026-06-01', note: 'Done' },
+			NOW
+		);
 		const plan = await findingPlan(db, mine.area.id, mine.findings[0]!.id, waves, '2026-06-15');
 		expect(plan.actions.map((a) => [a.number, a.start?.where, a.done?.where])).toEqual([
 			[1, 'between Wave 1 and Wave 2', 'between Wave 1 and Wave 2']

@@ -62,15 +62,17 @@ async function areaPlan(db: Db, areaId: string, today: string): Promise<AreaPlan
 		findings,
 		partners,
 		updates,
-		actions: actions.map((a) => summary(a, byAction.get(a.id) ?? [], today, {
-			partner: partner.get(a.partnerId),
-			findings: (links.get(a.id) ?? [])
-				.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))
-				.flatMap((id) => {
-					const f = finding.get(id);
-					return f ? [{ id: f.id, code: f.code, title: f.title }] : [];
-				})
-		}))
+		actions: actions.map((a) =>
+			summary(a, byAction.get(a.id) ?? [], today, {
+				partner: partner.get(a.partnerId),
+				findings: (links.get(a.id) ?? [])
+					.sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))
+					.flatMap((id) => {
+						const f = finding.get(id);
+						return f ? [{ id: f.id, code: f.code, title: f.title }] : [];
+					})
+			})
+		)
 	};
 }
 
@@ -142,7 +144,9 @@ export async function planCounts(
 	const plan = await areaPlan(db, areaId, today);
 	const byFinding: Record<string, PlanCounts> = {};
 	for (const f of plan.findings)
-		byFinding[f.id] = countStates(plan.actions.filter((a) => a.findings.some((x) => x.id === f.id)));
+		byFinding[f.id] = countStates(
+			plan.actions.filter((a) => a.findings.some((x) => x.id === f.id))
+		);
 	return { area: countStates(plan.actions), byFinding };
 }
 
@@ -172,7 +176,10 @@ export async function actionPage(db: Db, areaId: string, actionId: string, today
 		action,
 		history,
 		findings: plan.findings
-			.filter((f) => f.kind !== 'strength' && (f.archived === 0 || action.findings.some((x) => x.id === f.id)))
+			.filter(
+				(f) =>
+					f.kind !== 'strength' && (f.archived === 0 || action.findings.some((x) => x.id === f.id))
+			)
 			.map((f) => ({ id: f.id, code: f.code, title: f.title })),
 		partners: plan.partners.map((p) => ({ id: p.id, name: p.name }))
 	};
@@ -220,7 +227,10 @@ export async function findingPlan(
 	chartWaveIds: readonly string[],
 	today = todayOf()
 ): Promise<{ actions: FindingAction[]; markers: TimelineMarker[]; counts: PlanCounts }> {
-	const [plan, waves] = await Promise.all([areaPlan(db, areaId, today), repo.listWaveDates(db, areaId)]);
+	const [plan, waves] = await Promise.all([
+		areaPlan(db, areaId, today),
+		repo.listWaveDates(db, areaId)
+	]);
 	const byId = new Map(waves.map((w) => [w.id, w]));
 	const axis = chartWaveIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 	const mine = plan.actions.filter((a) => a.findings.some((f) => f.id === findingId));
@@ -355,7 +365,10 @@ export async function addStatusUpdate(
 		const action = await repo.getAction(trx, actor.localAreaId, actionId);
 		if (!action) return undefined;
 		if (input.updatedOn > todayOf(now))
-			return { ok: false, errors: { updatedOn: 'The date of the update must be today or earlier' } };
+			return {
+				ok: false,
+				errors: { updatedOn: 'The date of the update must be today or earlier' }
+			};
 		await repo.insertUpdate(trx, {
 			id: newId(),
 			actionId,

@@ -13,7 +13,9 @@ export async function planTemplate(db: Db, areaId: string): Promise<Response> {
 		listFindingsInReportOrder(db, areaId),
 		listPartners(db, areaId)
 	]);
-	const codes = findings.filter((f) => f.archived === 0 && f.kind !== 'strength').map((f) => f.code);
+	const codes = findings
+		.filter((f) => f.archived === 0 && f.kind !== 'strength')
+		.map((f) => f.code);
 	const partner = (i: number) => partners[i % Math.max(partners.length, 1)]?.name ?? 'Council';
 	const rows = [
 		{

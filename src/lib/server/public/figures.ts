@@ -55,7 +55,8 @@ function dimensionOf(d: DimensionSummary, rules: PublicFigures['rules']): Public
 		dimension: d.dimension,
 		label: d.label,
 		latest: { waveName: latest.waveName, share: shareOf(latest.pooled.share) },
-		baseline: first === latest ? null : { waveName: first.waveName, share: shareOf(first.pooled.share) },
+		baseline:
+			first === latest ? null : { waveName: first.waveName, share: shareOf(first.pooled.share) },
 		change:
 			typeof change === 'object'
 				? { verdict: change.verdict, points: Math.round(change.difference * 100) }

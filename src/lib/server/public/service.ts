@@ -138,7 +138,11 @@ export async function manageView(db: Db, areaId: string) {
 			id: f.id,
 			code: f.code,
 			title: f.title,
-			chosen: chosen.map((q) => ({ commentId: q.commentId, body: q.body, live: q.status === 'reviewed' })),
+			chosen: chosen.map((q) => ({
+				commentId: q.commentId,
+				body: q.body,
+				live: q.status === 'reviewed'
+			})),
 			candidates: candidates.waves.map((w) => ({
 				waveName: w.waveName,
 				total: w.total,

@@ -11,10 +11,19 @@ export async function makePlanArea(db: Db) {
 		'HLTH'
 	]);
 	for (const [i, f] of findings.entries())
-		await db.updateTable('findings').set({ code: `L${i + 1}` }).where('id', '=', f.id).execute();
+		await db
+			.updateTable('findings')
+			.set({ code: `L${i + 1}` })
+			.where('id', '=', f.id)
+			.execute();
 	const partners = [
 		{ id: newId(), localAreaId: area.id, name: 'County Council', kind: 'council' as const },
-		{ id: newId(), localAreaId: area.id, name: 'Parent Carer Forum', kind: 'parent_carer_forum' as const }
+		{
+			id: newId(),
+			localAreaId: area.id,
+			name: 'Parent Carer Forum',
+			kind: 'parent_carer_forum' as const
+		}
 	];
 	await db
 		.insertInto('partners')

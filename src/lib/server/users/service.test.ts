@@ -59,13 +59,24 @@ describe('partner users', () => {
 			const id = `p-${areaId}`;
 			await db
 				.insertInto('partners')
-				.values({ id, localAreaId: areaId, name: 'Forum', kind: 'parent_carer_forum', createdAt: NOW.toISOString() })
+				.values({
+					id,
+					localAreaId: areaId,
+					name: 'Forum',
+					kind: 'parent_carer_forum',
+					createdAt: NOW.toISOString()
+				})
 				.execute();
 			return id;
 		};
 		const mine = await partner(area.id);
 		const theirs = await partner(other.id);
-		const input = { email: 'pat@a.example', name: 'Pat', role: 'partner' as const, expiresOn: null };
+		const input = {
+			email: 'pat@a.example',
+			name: 'Pat',
+			role: 'partner' as const,
+			expiresOn: null
+		};
 		expect(newUserSchema.safeParse({ ...input, expiresOn: '' }).error?.issues[0]?.message).toBe(
 			'Choose the partner organisation they belong to'
 		);
@@ -76,10 +87,25 @@ describe('partner users', () => {
 		const made = await createUser(db, actor, { ...input, partnerId: mine }, NOW);
 		expect(made.ok && made.user.partnerId).toBe(mine);
 		// A viewer keeps no partner, whatever the form said.
-		await changeRole(db, actor, officer.id, { role: 'viewer', expiresOn: null, partnerId: mine }, NOW);
+		await changeRole(
+			db,
+			actor,
+			officer.id,
+			{ role: 'viewer', expiresOn: null, partnerId: mine },
+			NOW
+		);
 		expect((await getUser(db, area.id, officer.id))?.partnerId).toBeNull();
-		await changeRole(db, actor, officer.id, { role: 'partner', expiresOn: null, partnerId: mine }, NOW);
-		expect((await getUser(db, area.id, officer.id))).toMatchObject({ role: 'partner', partnerId: mine });
+		await changeRole(
+			db,
+			actor,
+			officer.id,
+			{ role: 'partner', expiresOn: null, partnerId: mine },
+			NOW
+		);
+		expect(await getUser(db, area.id, officer.id)).toMatchObject({
+			role: 'partner',
+			partnerId: mine
+		});
 	});
 });
 

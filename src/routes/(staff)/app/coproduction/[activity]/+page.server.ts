@@ -21,11 +21,19 @@ export const actions = {
 		if (!(await getActivity(getDb(), user.localAreaId, params.activity))) error(404, 'Not found');
 		const parsed = parseActivity(await request.formData());
 		if (!parsed.ok)
-			return fail(400, { errors: parsed.errors, values: parsed.values, partnerIds: parsed.partnerIds });
+			return fail(400, {
+				errors: parsed.errors,
+				values: parsed.values,
+				partnerIds: parsed.partnerIds
+			});
 		const outcome = await editActivity(getDb(), user, params.activity, parsed.data);
 		if (!outcome) error(404, 'Not found');
 		if (!outcome.ok)
-			return fail(400, { errors: outcome.errors, values: parsed.values, partnerIds: parsed.partnerIds });
+			return fail(400, {
+				errors: outcome.errors,
+				values: parsed.values,
+				partnerIds: parsed.partnerIds
+			});
 		redirect(303, '/app/coproduction?done=saved');
 	},
 	delete: async ({ params }) => {

@@ -16,10 +16,18 @@ export const actions = {
 		const user = requireCapability('editPlan');
 		const parsed = parseActivity(await request.formData());
 		if (!parsed.ok)
-			return fail(400, { errors: parsed.errors, values: parsed.values, partnerIds: parsed.partnerIds });
+			return fail(400, {
+				errors: parsed.errors,
+				values: parsed.values,
+				partnerIds: parsed.partnerIds
+			});
 		const outcome = await addActivity(getDb(), user, parsed.data);
 		if (!outcome.ok)
-			return fail(400, { errors: outcome.errors, values: parsed.values, partnerIds: parsed.partnerIds });
+			return fail(400, {
+				errors: outcome.errors,
+				values: parsed.values,
+				partnerIds: parsed.partnerIds
+			});
 		redirect(303, '/app/coproduction?done=added');
 	}
 };

@@ -16,7 +16,12 @@ export const load = async ({ params, url }) => {
 	const user = requireCapability('readPlan');
 	const page = await actionPage(getDb(), user.localAreaId, params.action);
 	if (!page) error(404, 'Not found');
-	return { ...page, canEdit: can(user.role, 'editPlan'), today: today(), done: url.searchParams.get('done') };
+	return {
+		...page,
+		canEdit: can(user.role, 'editPlan'),
+		today: today(),
+		done: url.searchParams.get('done')
+	};
 };
 
 /** Another area's action is "not found" before anything about the form is said. */
@@ -30,7 +35,8 @@ export const actions = {
 	status: async ({ params, request }) => {
 		const user = await editor(params.action);
 		const parsed = parseForm(statusUpdateSchema, await request.formData(), STATUS_UPDATE_FIELDS);
-		if (!parsed.ok) return fail(400, { action: 'status', errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return fail(400, { action: 'status', errors: parsed.errors, values: parsed.values });
 		const outcome = await addStatusUpdate(getDb(), user, params.action, parsed.data);
 		if (!outcome) error(404, 'Not found');
 		if (!outcome.ok)

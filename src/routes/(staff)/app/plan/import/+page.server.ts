@@ -49,7 +49,13 @@ export const actions = {
 			if (outcome.preview.fileProblems.length > 0)
 				return fail(400, { errors: { file: outcome.preview.fileProblems.join('. ') } });
 			// Something changed since the preview (a partner renamed, a finding archived).
-			return fail(400, { preview: outcome.preview, csv, encoding: null, filename: null, changed: true });
+			return fail(400, {
+				preview: outcome.preview,
+				csv,
+				encoding: null,
+				filename: null,
+				changed: true
+			});
 		}
 		redirect(303, `/app/plan?imported=${outcome.count}`);
 	}

@@ -24,10 +24,18 @@ export const actions = {
 		const user = requireCapability('editPlan');
 		const parsed = parseActionForm(newActionSchema, await request.formData(), ['status']);
 		if (!parsed.ok)
-			return fail(400, { errors: parsed.errors, values: parsed.values, findingIds: parsed.findingIds });
+			return fail(400, {
+				errors: parsed.errors,
+				values: parsed.values,
+				findingIds: parsed.findingIds
+			});
 		const outcome = await createAction(getDb(), user, parsed.data);
 		if (!outcome.ok)
-			return fail(400, { errors: outcome.errors, values: parsed.values, findingIds: parsed.findingIds });
+			return fail(400, {
+				errors: outcome.errors,
+				values: parsed.values,
+				findingIds: parsed.findingIds
+			});
 		redirect(303, `/app/plan/${outcome.actionId}?done=created`);
 	}
 };

@@ -19,23 +19,30 @@ export const load = async ({ params, url }) => {
 
 export const actions = {
 	comment: async ({ params, request }) => {
-		const user = requireCapability('commentOnDrafts');
+		const user = requireCapability('readDrafts');
+		requireCapability('commentOnDrafts');
 		if (!(await draftReview(getDb(), user, params.survey))) error(404, 'Not found');
 		const parsed = parseForm(draftCommentSchema, await request.formData(), DRAFT_COMMENT_FIELDS);
-		if (!parsed.ok) return fail(400, { action: 'comment', errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return fail(400, { action: 'comment', errors: parsed.errors, values: parsed.values });
 		const outcome = await commentOnDraft(getDb(), user, params.survey, parsed.data.body);
 		if (!outcome) error(404, 'Not found');
-		if (!outcome.ok) return fail(400, { action: 'comment', errors: outcome.errors, values: parsed.values });
+		if (!outcome.ok)
+			return fail(400, { action: 'comment', errors: outcome.errors, values: parsed.values });
 		redirect(303, `/app/sign-off/${params.survey}?done=commented#comments`);
 	},
 	signOff: async ({ params, request }) => {
-		const user = requireCapability('signOff');
+		// Another area's questionnaire is "not found" for anyone; then only partners sign off.
+		const user = requireCapability('readDrafts');
 		if (!(await draftReview(getDb(), user, params.survey))) error(404, 'Not found');
+		requireCapability('signOff');
 		const parsed = parseForm(signOffSchema, await request.formData(), SIGN_OFF_FIELDS);
-		if (!parsed.ok) return fail(400, { action: 'signOff', errors: parsed.errors, values: parsed.values });
+		if (!parsed.ok)
+			return fail(400, { action: 'signOff', errors: parsed.errors, values: parsed.values });
 		const outcome = await signOffDraft(getDb(), user, params.survey, parsed.data.note);
 		if (!outcome) error(404, 'Not found');
-		if (!outcome.ok) return fail(400, { action: 'signOff', errors: outcome.errors, values: parsed.values });
+		if (!outcome.ok)
+			return fail(400, { action: 'signOff', errors: outcome.errors, values: parsed.values });
 		redirect(303, `/app/sign-off/${params.survey}?done=signed`);
 	}
 };

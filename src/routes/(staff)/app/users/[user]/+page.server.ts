@@ -23,7 +23,10 @@ export const load = async ({ params }) => {
 			createdAt: user.createdAt
 		},
 		isSelf: user.id === admin.id,
-		partners: (await listPartners(getDb(), admin.localAreaId)).map((p) => ({ id: p.id, name: p.name })),
+		partners: (await listPartners(getDb(), admin.localAreaId)).map((p) => ({
+			id: p.id,
+			name: p.name
+		})),
 		today: today()
 	};
 };
