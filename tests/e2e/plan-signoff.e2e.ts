@@ -118,3 +118,57 @@ test('a partner comments on and signs off a draft, and the log and the pack show
 	).map((e) => e.action);
 	expect(audit).toEqual(expect.arrayContaining(['survey_commented', 'survey_signed_off']));
 });
+
+test('an admin adds a partner organisation and a partner user who belongs to it', async ({
+	page,
+	browser,
+	baseURL
+}, testInfo) => {
+	const tag = Math.random().toString(36).slice(2, 8);
+	const group = `Young Voices ${tag}`;
+	const admin = createUser({ slug: SLUG, role: 'admin', tag: 'partners' });
+	await signInAs(page, admin);
+	await page.goto('/app/partners');
+	await page.getByLabel('Organisation').fill(group);
+	await page.getByLabel('Kind').selectOption('youth_group');
+	await page.getByRole('button', { name: 'Add partner' }).click();
+	await expect(page.getByRole('status')).toHaveText(`${group} added.`);
+	await page.getByLabel('Organisation').fill(group.toUpperCase());
+	await page.getByLabel('Kind').selectOption('youth_group');
+	await page.getByRole('button', { name: 'Add partner' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		`There is already a partner called “${group}”`
+	);
+
+	const email = `partner-${tag}@e2e.example`;
+	await page.goto('/app/users');
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Full name').fill('Young Voices member');
+	await page.getByRole('radio', { name: /^Partner/ }).check();
+	await page.getByRole('button', { name: 'Add user' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'Choose the partner organisation they belong to'
+	);
+	await page.getByLabel('Partner organisation (partners only)').selectOption({ label: group });
+	await page.getByRole('button', { name: 'Add user' }).click();
+	const password = (await page.locator('.secret').first().textContent())!.trim();
+	expect(
+		query<{ role: string; partner: string }>(
+			`select u.role, p.name as partner from users u join partners p on p.id = u.partner_id where u.email = ?`,
+			email
+		)
+	).toEqual([{ role: 'partner', partner: group }]);
+
+	const context = await browser.newContext({
+		baseURL,
+		extraHTTPHeaders: { 'x-heard-test-client': `${clientName(testInfo)}:member` }
+	});
+	const member = await context.newPage();
+	await signInAs(member, { email, password });
+	await expect(
+		member
+			.getByRole('navigation', { name: 'Workspace' })
+			.getByRole('link', { name: 'Questionnaires to sign off' })
+	).toBeVisible();
+	await context.close();
+});

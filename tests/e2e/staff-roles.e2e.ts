@@ -131,7 +131,7 @@ test('a partner reaches only its own pages, and never unreviewed comments, codes
 		tag: 'walk'
 	});
 	// The comment the walk asks for is one not yet reviewed: a partner must not find it.
-	const ours = { ...idsOfArea(SLUG), comment: newComment().id };
+	const ours: Record<string, string> = { ...idsOfArea(SLUG), comment: newComment().id };
 	const before = fingerprint(ours);
 	await signInAs(page, partner);
 	const nav = page.getByRole('navigation', { name: 'Workspace' });

@@ -207,7 +207,10 @@ export function idsOfArea(slug: string): Record<string, string> {
 		inspection: one('select id from inspections where local_area_id = ? limit 1', area),
 		user: one('select id from users where local_area_id = ? order by created_at limit 1', area),
 		theme: one('select id from comment_themes where local_area_id = ? limit 1', area),
-		action: one('select id from actions where local_area_id = ? order by created_at, id limit 1', area),
+		action: one(
+			'select id from actions where local_area_id = ? order by created_at, id limit 1',
+			area
+		),
 		partner: one('select id from partners where local_area_id = ? order by name limit 1', area),
 		activity: one(
 			'select id from coproduction_activities where local_area_id = ? order by held_on, id limit 1',
