@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeSurvey, makeUser, makeWave } from '../testing/fixtures';
 import { auditActions, makePlanArea } from '../testing/plan';
-import {
-	addActivity,
-	commentOnDraft,
-	coproductionLog,
-	draftReview,
-	reviewTheme,
-	signOffDraft
-} from './service';
+import { addActivity, coproductionLog, reviewTheme } from './service';
+import { commentOnDraft, draftReview, signOffDraft } from './signoff';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const HASH = 'not-a-real-hash';

@@ -1,9 +1,8 @@
 /**
  * Co-production on record. The log holds what officers enter (a co-design meeting, a review of
  * results with families) and, without anyone entering them again, every partner's sign-off of a
- * questionnaire and every partner's review of a comment theme. Partners comment on and sign off
- * a questionnaire while it is a draft, before families see it; a partner signs off once per
- * questionnaire, for the organisation their account belongs to. Every change is audited.
+ * questionnaire (signoff.ts) and every partner's review of a comment theme (here). Every change
+ * is audited.
  */
 import { recordAction, type Actor } from '../audit';
 import type { SessionUser } from '../auth/session';
@@ -13,7 +12,6 @@ import type { ParticipationLevel } from '../db/schema';
 import type { FormErrors } from '../forms';
 import { newId } from '../ids';
 import { listPartners } from '../plan/repository';
-import { findAreaSurvey, listQuestions } from '../surveys/repository';
 import type { ActivityInput } from './input';
 import * as repo from './repository';
 
@@ -166,126 +164,6 @@ export async function removeActivity(db: Db, actor: Actor, id: string): Promise<
 	});
 }
 
-// Questionnaires before they open
-
-/** A questionnaire for review: its questions, comments and sign-offs. Null: not this area's. */
-export async function draftReview(db: Db, user: User, surveyId: string) {
-	const survey = await findAreaSurvey(db, user.localAreaId, surveyId);
-	if (!survey) return null;
-	const [questions, comments, signoffs, partner] = await Promise.all([
-		listQuestions(db, survey.id),
-		repo.listSurveyComments(db, user.localAreaId, survey.id),
-		repo.listSignoffs(db, user.localAreaId, survey.id),
-		repo.partnerOfUser(db, user.localAreaId, user.id)
-	]);
-	const draft = survey.status === 'draft';
-	return {
-		survey: {
-			id: survey.id,
-			title: survey.title,
-			intro: survey.intro,
-			audience: survey.audience,
-			status: survey.status,
-			opensOn: survey.opensOn,
-			closesOn: survey.closesOn
-		},
-		questions: questions.map((q) => ({
-			id: q.id,
-			section: q.section,
-			prompt: q.prompt,
-			easyRead: q.easyRead,
-			hint: q.hint,
-			kind: q.kind,
-			required: q.required,
-			options: q.options.map((o) => o.label)
-		})),
-		comments,
-		signoffs,
-		partner: partner ? { id: partner.id, name: partner.name } : null,
-		canComment: draft && can(user.role, 'commentOnDrafts'),
-		canSignOff:
-			draft &&
-			can(user.role, 'signOff') &&
-			partner !== undefined &&
-			!signoffs.some((s) => s.partnerId === partner.id)
-	};
-}
-
-export async function commentOnDraft(
-	db: Db,
-	user: User,
-	surveyId: string,
-	body: string,
-	now = new Date()
-): Promise<Outcome | undefined> {
-	if (!can(user.role, 'commentOnDrafts')) return undefined;
-	return inTransaction(db, async (trx) => {
-		const survey = await findAreaSurvey(trx, user.localAreaId, surveyId);
-		if (!survey) return undefined;
-		if (survey.status !== 'draft')
-			return { ok: false, errors: { body: 'This questionnaire has opened: comments are closed' } };
-		const partner = await repo.partnerOfUser(trx, user.localAreaId, user.id);
-		const id = newId();
-		await repo.insertSurveyComment(trx, {
-			id,
-			surveyId,
-			userId: user.id,
-			partnerId: user.role === 'partner' ? (partner?.id ?? null) : null,
-			body,
-			createdAt: nowIso(now)
-		});
-		await recordAction(trx, user, 'survey_commented', 'survey', surveyId, { commentId: id });
-		return { ok: true };
-	});
-}
-
-export async function signOffDraft(
-	db: Db,
-	user: User,
-	surveyId: string,
-	note: string,
-	now = new Date()
-): Promise<Outcome | undefined> {
-	if (!can(user.role, 'signOff')) return undefined;
-	return inTransaction(db, async (trx) => {
-		const survey = await findAreaSurvey(trx, user.localAreaId, surveyId);
-		if (!survey) return undefined;
-		if (survey.status !== 'draft')
-			return {
-				ok: false,
-				errors: { '': 'This questionnaire has opened: it can no longer be signed off' }
-			};
-		const partner = await repo.partnerOfUser(trx, user.localAreaId, user.id);
-		if (!partner)
-			return {
-				ok: false,
-				errors: {
-					'': 'Your account is not linked to a partner organisation. Ask an admin to link it'
-				}
-			};
-		const signed = await repo.listSignoffs(trx, user.localAreaId, surveyId);
-		if (signed.some((s) => s.partnerId === partner.id))
-			return {
-				ok: false,
-				errors: { '': `${partner.name} has already signed off this questionnaire` }
-			};
-		const id = newId();
-		await repo.insertSignoff(trx, {
-			id,
-			surveyId,
-			partnerId: partner.id,
-			userId: user.id,
-			signedOn: todayOf(now),
-			note,
-			createdAt: nowIso(now)
-		});
-		await recordAction(trx, user, 'survey_signed_off', 'survey', surveyId, {
-			partner: partner.name
-		});
-		return { ok: true };
-	});
-}
-
 // Comment themes reviewed by partners
 
 export async function themeReviews(db: Db, areaId: string) {
@@ -325,21 +203,4 @@ export async function reviewTheme(
 		});
 		return { ok: true };
 	});
-}
-
-/** The sign-off list: questionnaires still in draft, each with who has signed it off. */
-export async function draftsForSignOff(db: Db, areaId: string) {
-	const [drafts, signoffs] = await Promise.all([
-		repo.listDrafts(db, areaId),
-		repo.listSignoffs(db, areaId)
-	]);
-	return drafts.map((d) => ({
-		...d,
-		signedBy: signoffs.filter((s) => s.surveyId === d.id).map((s) => s.partnerName)
-	}));
-}
-
-/** Sign-offs of one questionnaire, for the builder. */
-export async function signoffsOf(db: Db, areaId: string, surveyId: string) {
-	return repo.listSignoffs(db, areaId, surveyId);
 }

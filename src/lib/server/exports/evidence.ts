@@ -27,7 +27,7 @@ import {
 	type FindingAction,
 	type HistoryEntry,
 	type TimelineMarker
-} from '../plan/service';
+} from '../plan/view';
 import { loadExportArea } from './context';
 import { listExportSurveys } from './repository';
 

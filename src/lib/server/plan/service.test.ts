@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
 import { makeWave } from '../testing/fixtures';
 import { auditActions, makePlanArea } from '../testing/plan';
-import {
-	actionPage,
-	addStatusUpdate,
-	createAction,
-	editAction,
-	findingPlan,
-	planCounts,
-	planPage
-} from './service';
+import { addStatusUpdate, createAction, editAction } from './service';
+import { actionPage, findingPlan, planCounts, planPage } from './view';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
 const EARLIER = new Date('2026-04-01T12:00:00Z');

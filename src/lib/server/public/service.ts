@@ -15,7 +15,7 @@ import { getArea, listFindingsInReportOrder } from '../areas/repository';
 import { commentsForFinding } from '../comments/service';
 import { inTransaction, nowIso, today as todayOf, type Db } from '../db';
 import type { FormErrors } from '../forms';
-import { planPage } from '../plan/service';
+import { planPage } from '../plan/view';
 import { publicFigures, type PublicDimension } from './figures';
 import * as repo from './repository';
 

@@ -3,7 +3,7 @@ import { areaNextMilestone } from '$lib/server/areas/milestones';
 import { getDb, today } from '$lib/server/db';
 import { dashboard } from '$lib/server/insights/service';
 import { listSurveys } from '$lib/server/insights/repository';
-import { planCounts } from '$lib/server/plan/service';
+import { planCounts } from '$lib/server/plan/view';
 
 export const load = async () => {
 	const user = requireCapability('readFigures');

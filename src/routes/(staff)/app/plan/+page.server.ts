@@ -2,7 +2,7 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { can } from '$lib/server/auth/roles';
 import { getDb } from '$lib/server/db';
 import { planFilterSchema } from '$lib/server/plan/input';
-import { planPage } from '$lib/server/plan/service';
+import { planPage } from '$lib/server/plan/view';
 
 export const load = async ({ url }) => {
 	const user = requireCapability('readPlan');

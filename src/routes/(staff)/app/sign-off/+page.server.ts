@@ -1,5 +1,5 @@
 import { requireCapability } from '$lib/server/auth/guards';
-import { draftsForSignOff } from '$lib/server/coproduction/service';
+import { draftsForSignOff } from '$lib/server/coproduction/signoff';
 import { getDb } from '$lib/server/db';
 
 export const load = async () => {

@@ -10,7 +10,8 @@ import {
 	statusUpdateSchema
 } from '$lib/server/plan/input';
 import { getAction } from '$lib/server/plan/repository';
-import { actionPage, addStatusUpdate, editAction } from '$lib/server/plan/service';
+import { addStatusUpdate, editAction } from '$lib/server/plan/service';
+import { actionPage } from '$lib/server/plan/view';
 
 export const load = async ({ params, url }) => {
 	const user = requireCapability('readPlan');

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { newActionSchema, parseActionForm } from '$lib/server/plan/input';
-import { createAction, planPage } from '$lib/server/plan/service';
+import { createAction } from '$lib/server/plan/service';
+import { planPage } from '$lib/server/plan/view';
 
 export const load = async ({ url }) => {
 	const user = requireCapability('editPlan');

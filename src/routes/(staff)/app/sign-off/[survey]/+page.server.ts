@@ -6,7 +6,7 @@ import {
 	draftCommentSchema,
 	signOffSchema
 } from '$lib/server/coproduction/input';
-import { commentOnDraft, draftReview, signOffDraft } from '$lib/server/coproduction/service';
+import { commentOnDraft, draftReview, signOffDraft } from '$lib/server/coproduction/signoff';
 import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 

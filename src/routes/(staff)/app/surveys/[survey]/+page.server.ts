@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { officerSurvey } from '$lib/server/surveys/builder-access';
 import { getDb } from '$lib/server/db';
 import { builderView } from '$lib/server/surveys/builder-view';
-import { signoffsOf } from '$lib/server/coproduction/service';
+import { signoffsOf } from '$lib/server/coproduction/signoff';
 import { readFields } from '$lib/server/forms';
 import {
 	COPY_FIELDS,

@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { themeTitle } from '$lib/server/areas/themes';
 import { readBreakdown } from '$lib/server/insights/input';
 import { findingInsights } from '$lib/server/insights/service';
-import { findingPlan } from '$lib/server/plan/service';
+import { findingPlan } from '$lib/server/plan/view';
 
 export const load = async ({ params, url }) => {
 	const user = requireCapability('readFigures');
