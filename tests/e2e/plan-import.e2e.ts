@@ -68,6 +68,17 @@ test('an officer imports a plan, updates it, and it shows beside the figures', a
 	);
 	expect((await template.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(HEADER);
 
+	// Too large: a clear message, before anything is read.
+	await form.getByLabel('CSV file').setInputFiles({
+		name: 'huge.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(`${HEADER}\r\n${'x'.repeat(210 * 1024)}`)
+	});
+	await form.getByRole('button', { name: 'Check the file' }).click();
+	await expect(form.getByRole('alert')).toContainText(
+		'The largest file that can be imported is 200 KB'
+	);
+
 	const bad = [
 		HEADER,
 		`,No title,E3,Essex County Council,Lead,2026-01-01,2026-06-01,`,

@@ -6,6 +6,7 @@
  * it is mapped here.
  */
 import {
+	createUser,
 	demoAdmin,
 	expect,
 	fingerprint,
@@ -147,4 +148,48 @@ test('the same ids work for their own area, so the 404s above are about the area
 		const response = await page.request.get(path, { maxRedirects: 0 });
 		expect(response.status(), path).toBe(200);
 	}
+});
+
+test('a partner of one area finds nothing of another area’s, and signs nothing off there', async ({
+	page,
+	baseURL
+}) => {
+	const theirs = idsOfArea(AREA_B);
+	const before = fingerprint(theirs);
+	await signInAs(
+		page,
+		createUser({
+			slug: AREA_A,
+			role: 'partner',
+			partner: 'Lancashire Parent Carer Forum',
+			tag: 'cross'
+		})
+	);
+	for (const path of [
+		`/app/insights/findings/${theirs.finding}`,
+		`/app/insights/questions/${theirs.question}`,
+		`/app/insights/surveys/${theirs.survey}`,
+		`/app/plan/${theirs.action}`,
+		`/app/sign-off/${theirs.survey}`,
+		`/app/surveys/${theirs.survey}/preview`,
+		`/app/comments/${theirs.comment}`
+	]) {
+		expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+	}
+	const headers = { Origin: baseURL!, Accept: 'text/html' };
+	for (const action of ['comment', 'signOff']) {
+		const response = await page.request.post(`/app/sign-off/${theirs.survey}?/${action}`, {
+			form: { body: 'From another area', confirm: 'yes', note: '' },
+			headers,
+			maxRedirects: 0
+		});
+		expect(response.status(), action).toBe(404);
+	}
+	const review = await page.request.post('/app/comments/themes?/review', {
+		form: { themeId: theirs.theme!, body: 'From another area' },
+		headers,
+		maxRedirects: 0
+	});
+	expect(review.status()).toBe(404);
+	expect(fingerprint(theirs)).toBe(before);
 });

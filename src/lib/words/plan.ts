@@ -52,3 +52,9 @@ export const PARTNER_KIND_VALUES = PARTNER_KINDS.map((k) => k.value) as [
 export function partnerKindLabel(kind: string): string {
 	return PARTNER_KINDS.find((k) => k.value === kind)?.label ?? kind;
 }
+
+/**
+ * The largest plan file that can be imported: about a thousand actions, and well under the
+ * server's limit on a request's body (adapter-node's BODY_SIZE_LIMIT, 512 KB by default).
+ */
+export const MAX_IMPORT_KB = 200;

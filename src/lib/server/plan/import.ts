@@ -16,10 +16,9 @@ import { parseDate } from '../forms';
 import { STATUS_HELP, newActionSchema, parseStatus, type NewActionInput } from './input';
 import { listPartners } from './repository';
 import { storeAction } from './service';
-import { statusWords } from '$lib/words/plan';
+import { MAX_IMPORT_KB, statusWords } from '$lib/words/plan';
 
-/** Large enough for a plan of about a thousand actions, and under the server's body limit. */
-export const MAX_IMPORT_BYTES = 200 * 1024;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_KB * 1024;
 export const MAX_IMPORT_ROWS = 1000;
 
 export interface ImportColumn {
