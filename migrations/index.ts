@@ -12,6 +12,7 @@ import * as anonymousStorage from './2026-12-01T1300_anonymous-storage';
 import * as areaSignIn from './2026-12-01T1330_area-sign-in';
 import * as populationCounts from './2026-12-01T1400_population-counts';
 import * as publications from './2026-12-01T1500_publications';
+import * as planAndCoproduction from './2026-12-01T1600_plan-and-coproduction';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T1300_anonymous-storage': anonymousStorage,
 	'2026-12-01T1330_area-sign-in': areaSignIn,
 	'2026-12-01T1400_population-counts': populationCounts,
-	'2026-12-01T1500_publications': publications
+	'2026-12-01T1500_publications': publications,
+	'2026-12-01T1600_plan-and-coproduction': planAndCoproduction
 };

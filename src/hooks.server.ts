@@ -11,7 +11,7 @@ export const init: ServerInit = async () => {
 	console.log(await welcomeText(db, publicOrigin()));
 };
 
-/** Respondent pages: no framework script, nothing from other hosts, no referrer to other sites. */
+/** Respondent and public pages: no framework script, nothing from other hosts, no referrer to other sites. */
 const RESPONDENT_CSP = [
 	"default-src 'none'",
 	"script-src 'self'",
@@ -24,6 +24,12 @@ const RESPONDENT_CSP = [
 	"base-uri 'none'"
 ].join('; ');
 
+/**
+ * Pages for the public, read without signing in: the questionnaires (/s/) and the "You said, we
+ * did" pages (/areas/). Never cached, so a withdrawn page is gone at once.
+ */
+const isPublicPath = (path: string) => path.startsWith('/s/') || path.startsWith('/areas/');
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// No address, and so no questionnaire or resume link, is ever sent to another site; the site's
@@ -35,7 +41,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), interest-cohort=()'
 	);
-	if (event.url.pathname.startsWith('/s/')) {
+	if (isPublicPath(event.url.pathname)) {
 		response.headers.set('Content-Security-Policy', RESPONDENT_CSP);
 		response.headers.set('Cache-Control', 'no-store');
 	}
@@ -46,8 +52,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
-	// Respondent pages never read or refresh a staff session.
-	if (event.url.pathname.startsWith('/s/')) return resolve(event);
+	// Respondent and public pages never read or refresh a staff session.
+	if (isPublicPath(event.url.pathname)) return resolve(event);
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) return resolve(event);
 	const { session, user } = await validateSessionToken(getDb(), token);

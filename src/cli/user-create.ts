@@ -1,10 +1,11 @@
 /**
  * `npm run user:create -- --area <slug> --email <email> --role admin [--name <name>]
- *  [--expires YYYY-MM-DD] [--area-name <name>]`
+ *  [--expires YYYY-MM-DD] [--partner <organisation>] [--area-name <name>]`
  *
  * Adds a staff user to a local area: the way to make an area's first admin. On a terminal it asks
  * for the password (twice, not echoed); otherwise it generates a strong one and prints it once.
- * `--area-name` creates the local area first if no area has that slug yet.
+ * `--area-name` creates the local area first if no area has that slug yet. A partner user names
+ * the area's partner organisation they belong to with `--partner`.
  * Exit codes: 0 done, 2 bad input (nothing changed), 1 anything else.
  */
 import { parseArgs } from 'node:util';
@@ -15,9 +16,10 @@ import { createArea } from '../lib/server/areas/service';
 import { getAreaBySlug } from '../lib/server/areas/repository';
 import { newUserSchema } from '../lib/server/users/input';
 import { createUser } from '../lib/server/users/service';
+import { listPartners } from '../lib/server/plan/repository';
 
-const USAGE = `Usage: npm run user:create -- --area <slug> --email <email> --role <admin|officer|viewer|inspector>
-       [--name "Full name"] [--expires YYYY-MM-DD] [--area-name "Local area name"]`;
+const USAGE = `Usage: npm run user:create -- --area <slug> --email <email> --role <admin|officer|viewer|inspector|partner>
+       [--name "Full name"] [--expires YYYY-MM-DD] [--partner "Partner organisation"] [--area-name "Local area name"]`;
 
 class InputError extends Error {}
 
@@ -30,6 +32,7 @@ function parse() {
 				role: { type: 'string' },
 				name: { type: 'string' },
 				expires: { type: 'string' },
+				partner: { type: 'string' },
 				'area-name': { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			},
@@ -100,20 +103,25 @@ async function main(): Promise<number> {
 		email: args.email,
 		name: args.name ?? args.email!.split('@')[0],
 		role: args.role,
-		expiresOn: args.expires ?? ''
+		expiresOn: args.expires ?? '',
+		// Checked against the area's partners once the area is known.
+		partnerId: args.partner ? 'named' : ''
 	});
 	if (!parsed.success) {
 		const names: Record<string, string> = {
 			expiresOn: '--expires',
 			email: '--email',
 			name: '--name',
-			role: '--role'
+			role: '--role',
+			partnerId: '--partner'
 		};
 		const lines = parsed.error.issues.map((i) => `${names[String(i.path[0])] ?? ''}: ${i.message}`);
 		throw new InputError(lines.join('\n'));
 	}
 	if (parsed.data.role !== 'inspector' && args.expires)
 		throw new InputError('--expires: only inspector accounts have an end date');
+	if (parsed.data.role !== 'partner' && args.partner)
+		throw new InputError('--partner: only partner accounts belong to a partner organisation');
 
 	const db = createDb();
 	try {
@@ -130,16 +138,28 @@ async function main(): Promise<number> {
 				`No local area has the slug "${args.area}". Add --area-name "Its name" to create it.`
 			);
 
+		let partnerId: string | null = null;
+		if (args.partner) {
+			const wanted = args.partner.trim().toLowerCase();
+			const partners = await listPartners(db, area.id);
+			const partner = partners.find((p) => p.name.toLowerCase() === wanted);
+			if (!partner)
+				throw new InputError(
+					`--partner: ${area.name} has no partner called "${args.partner}". Its partners: ${partners.map((p) => p.name).join(', ') || 'none'}`
+				);
+			partnerId = partner.id;
+		}
 		const password = process.stdin.isTTY ? await askPassword(parsed.data.email) : undefined;
 		const result = await createUser(
 			db,
 			{ id: null, localAreaId: area.id },
-			{ ...parsed.data, ...(password === undefined ? {} : { password }) }
+			{ ...parsed.data, partnerId, ...(password === undefined ? {} : { password }) }
 		);
 		if (!result.ok) {
 			const names: Record<string, string> = {
 				email: '--email',
 				expiresOn: '--expires',
+				partnerId: '--partner',
 				password: 'password'
 			};
 			throw new InputError(

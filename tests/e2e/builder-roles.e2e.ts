@@ -122,3 +122,53 @@ test('an officer of another area gets 404 from every builder page and action, an
 	}
 	expect(state(surveyId)).toBe(before);
 });
+
+test('a partner may read a questionnaire as families will, and nothing else of the builder', async ({
+	page,
+	baseURL
+}) => {
+	const partner = createUser({
+		slug: BUILDER_SLUG,
+		role: 'partner',
+		partner: 'Families in Partnership',
+		tag: 'builder'
+	});
+	const surveyId = openSurveyId(BUILDER_SLUG, 'parent_carer');
+	const questionId = surveyQuestions(surveyId)[0]!.id;
+	const batchId = batchesOf(surveyId)[0]!.id;
+	await signInAs(page, partner);
+
+	const base = `/app/surveys/${surveyId}`;
+	expect((await page.request.get(`${base}/preview`)).status()).toBe(200);
+	for (const path of [
+		'/app/surveys',
+		'/app/surveys/new',
+		base,
+		`${base}/questions/${questionId}`,
+		`${base}/codes`,
+		`${base}/codes/${batchId}/letters`,
+		`${base}/codes/${batchId}/codes.csv`,
+		`${base}/paper`,
+		`/app/exports/surveys/${surveyId}/responses.csv`
+	]) {
+		expect((await page.request.get(path)).status(), path).toBe(403);
+	}
+	const before = state(surveyId);
+	for (const path of [
+		`${base}?/open`,
+		`${base}?/close`,
+		`${base}?/details`,
+		`${base}?/copy`,
+		`${base}/questions/${questionId}?/save`,
+		`${base}/codes?/create`,
+		`${base}/codes/${batchId}/letters`,
+		`${base}/paper`
+	]) {
+		const response = await page.request.post(path, {
+			form: { label: 'Partner batch', size: '5', title: 'Changed' },
+			headers: { origin: baseURL! }
+		});
+		expect(response.status(), path).toBe(403);
+	}
+	expect(state(surveyId)).toBe(before);
+});

@@ -5,6 +5,7 @@
 import type { Attachment } from 'svelte/attachments';
 import type { ChartDataset } from 'chart.js';
 import { mountChart } from './chartjs';
+import { markerPlugin, type AxisMarker } from './markers';
 import { COLOURS } from './palette';
 
 export interface TrendSeries {
@@ -22,6 +23,8 @@ export interface TrendData {
 	series: TrendSeries[];
 	/** A small chart for a card: no legend, fewer ticks. */
 	compact?: boolean;
+	/** Actions started or done, on the axis between the waves (see markers.ts). */
+	markers?: AxisMarker[];
 }
 
 const percent = (v: number | string) => `${Math.round(Number(v) * 100)}%`;
@@ -69,9 +72,11 @@ export function trendChart(data: TrendData): Attachment<HTMLElement> {
 					fill: false
 				});
 			}
+			if (data.markers?.length) canvas.dataset.markers = JSON.stringify(data.markers);
 			return new Chart(canvas, {
 				type: 'line',
 				data: { labels: data.labels, datasets },
+				plugins: data.markers?.length ? [markerPlugin(data.markers)] : [],
 				options: {
 					responsive: true,
 					maintainAspectRatio: false,

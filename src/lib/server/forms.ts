@@ -49,3 +49,19 @@ export function isIsoDate(value: string): boolean {
 	const date = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
+
+const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
+
+/**
+ * An ISO date from ISO (2026-03-31) or UK day/month/year writing (31/03/2026, 31/3/26, as Excel
+ * saves dates on a UK computer), or null when it is not a real date.
+ */
+export function parseDate(value: string): string | null {
+	const v = value.trim();
+	if (isIsoDate(v)) return v;
+	const uk = UK_DATE.exec(v);
+	if (!uk) return null;
+	const year = uk[3]!.length === 2 ? `20${uk[3]}` : uk[3]!;
+	const iso = `${year}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}`;
+	return isIsoDate(iso) ? iso : null;
+}

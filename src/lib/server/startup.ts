@@ -24,7 +24,7 @@ export async function prepareDatabase(
 	return { seeded };
 }
 
-/** The welcome lines: demo sign-ins, questionnaire links and unused codes. */
+/** The welcome lines: demo sign-ins, the public pages, questionnaire links and unused codes. */
 export async function welcomeText(db: Db, origin: string): Promise<string> {
 	const areas = await describeDemo(db);
 	const lines = [`Heard is running at ${origin}`];
@@ -32,8 +32,11 @@ export async function welcomeText(db: Db, origin: string): Promise<string> {
 	lines.push('', 'Demo local areas (all data is synthetic demo data):');
 	for (const area of areas) {
 		lines.push(
-			`  ${area.name}: sign in at ${origin}/login as ${area.email} with password ${area.password}`
+			`  ${area.name}: sign in at ${origin}/login as ${area.email} with password ${area.password}`,
+			`    partner (parent carer forum): ${area.partner.email} with password ${area.partner.password}`
 		);
+		if (area.publicPage)
+			lines.push(`    public page (You said, we did): ${origin}/areas/${area.slug}`);
 		for (const survey of area.surveys) {
 			const who =
 				survey.audience === 'young_person'

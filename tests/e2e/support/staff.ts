@@ -31,6 +31,11 @@ export function demoAdmin(slug: string) {
 	return { email: `admin@${slug}.demo.example`, password: `heard-demo-${slug}` };
 }
 
+/** The demo partner user (parent carer forum) the seed made for an area (demo/plan.ts). */
+export function demoPartner(slug: string) {
+	return { email: `partner@${slug}.demo.example`, password: `heard-demo-partner-${slug}` };
+}
+
 export async function signIn(page: Page, email: string, password: string, path = '/login') {
 	await page.goto(path);
 	await page.getByLabel('Email address').fill(email);
@@ -53,8 +58,10 @@ export interface MadeUser {
 /** A new user of a demo area, made by `npm run user:create` against the e2e database. */
 export function createUser(options: {
 	slug: string;
-	role: 'admin' | 'officer' | 'viewer' | 'inspector';
+	role: 'admin' | 'officer' | 'viewer' | 'inspector' | 'partner';
 	expires?: string;
+	/** A partner user's organisation, by its name in the area. */
+	partner?: string;
 	tag?: string;
 	/** Creates the area first, with this name, if no area has the slug yet. */
 	areaName?: string;
@@ -67,6 +74,7 @@ export function createUser(options: {
 	const args = ['run', '--silent', 'user:create', '--', '--area', options.slug, '--email', email];
 	args.push('--role', options.role, '--name', `E2E ${options.role}`);
 	if (options.expires) args.push('--expires', options.expires);
+	if (options.partner) args.push('--partner', options.partner);
 	if (options.areaName) args.push('--area-name', options.areaName);
 	const output = execFileSync('npm', args, {
 		env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
@@ -203,7 +211,16 @@ export function idsOfArea(slug: string): Record<string, string> {
 		finding: one('select id from findings where local_area_id = ? order by position limit 1', area),
 		inspection: one('select id from inspections where local_area_id = ? limit 1', area),
 		user: one('select id from users where local_area_id = ? order by created_at limit 1', area),
-		theme: one('select id from comment_themes where local_area_id = ? limit 1', area)
+		theme: one('select id from comment_themes where local_area_id = ? limit 1', area),
+		action: one(
+			'select id from actions where local_area_id = ? order by created_at, id limit 1',
+			area
+		),
+		partner: one('select id from partners where local_area_id = ? order by name limit 1', area),
+		activity: one(
+			'select id from coproduction_activities where local_area_id = ? order by held_on, id limit 1',
+			area
+		)
 	};
 }
 
@@ -238,6 +255,16 @@ export function fingerprint(ids: Record<string, string>): string {
 		rows(
 			'select id, email, role, expires_on, disabled_at, password_hash from users where id = ?',
 			ids.user
-		)
+		),
+		rows('select * from actions where id = ?', ids.action),
+		rows('select * from action_findings where action_id = ? order by 2', ids.action),
+		rows('select * from action_updates where action_id = ? order by id', ids.action),
+		rows('select * from partners where id = ?', ids.partner),
+		rows('select * from coproduction_activities where id = ?', ids.activity),
+		rows('select * from coproduction_partners where activity_id = ? order by 2', ids.activity),
+		rows('select * from survey_signoffs where survey_id = ? order by id', ids.survey),
+		rows('select * from survey_comments where survey_id = ? order by id', ids.survey),
+		rows('select * from theme_reviews where theme_id = ? order by id', ids.theme),
+		rows('select * from public_quotes where local_area_id = ? order by 1', ids.area)
 	].join('\n');
 }

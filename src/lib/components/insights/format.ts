@@ -5,7 +5,18 @@ import type {
 	PublicPercent,
 	ShareFigure
 } from '$lib/server/insights/suppression';
+import type { Verdict } from '$lib/server/insights/stats';
 import type { DivergingOption, Side } from '$lib/charts/diverging';
+
+/**
+ * The plain words for a verdict, everywhere one is shown (staff pages, evidence pack, public
+ * page): a word and a symbol as well as a colour, and an easy-read phrase for young people.
+ */
+export const VERDICT_WORDS: Record<Verdict, { label: string; symbol: string; easyRead: string }> = {
+	better: { label: 'Better', symbol: '▲', easyRead: 'Better than before' },
+	worse: { label: 'Worse', symbol: '▼', easyRead: 'Worse than before' },
+	'no clear change': { label: 'No clear change', symbol: '●', easyRead: 'About the same as before' }
+};
 
 /** 0.583 → "58%". */
 export function pct(x: number): string {

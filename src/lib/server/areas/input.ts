@@ -1,8 +1,15 @@
 /** Parsing the forms for inspections, findings and area settings. */
 import { z } from 'zod';
 import { isIsoDate } from '../forms';
-import type { FindingKind, InspectionKind } from '../db/schema';
+import type { FindingKind, FrameworkCode, InspectionKind } from '../db/schema';
 import { FINDING_KINDS, INSPECTION_KINDS } from '$lib/components/staff/labels';
+import {
+	FOLLOW_UPS,
+	followUpLabel,
+	frameworkOf,
+	outcomeOf,
+	type FollowUp
+} from '$lib/words/frameworks';
 import { isTheme } from './themes';
 
 function optionalText(what: string, max: number) {
@@ -26,17 +33,72 @@ export const inspectionSchema = z
 		kind: z.enum(INSPECTION_KINDS.map((k) => k.value) as [InspectionKind, ...InspectionKind[]], {
 			error: 'Choose the kind of inspection'
 		}),
-		framework: optionalText('Framework', 200),
+		framework: z
+			.string()
+			.trim()
+			.refine((v) => v === '' || frameworkOf(v) !== undefined, 'Choose a framework from the list')
+			.transform((v) => (v || null) as FrameworkCode | null),
 		startsOn: optionalDate('start date'),
 		endsOn: optionalDate('end date'),
-		outcome: optionalText('Outcome', 2000)
+		outcomeKind: z
+			.string()
+			.trim()
+			.transform((v) => v || null),
+		outcome: optionalText('Outcome', 2000),
+		planDueOn: optionalDate('date the plan is due'),
+		monitoringOn: optionalDate('date of the monitoring inspection'),
+		nextFullOn: optionalDate('date of the next full inspection')
 	})
-	.refine((v) => !v.startsOn || !v.endsOn || v.endsOn >= v.startsOn, {
-		path: ['endsOn'],
-		message: 'The end date must be the same as or after the start date'
-	});
+	.superRefine(inspectionRules);
 export type InspectionInput = z.infer<typeof inspectionSchema>;
-export const INSPECTION_FIELDS = ['kind', 'framework', 'startsOn', 'endsOn', 'outcome'] as const;
+export const INSPECTION_FIELDS = [
+	'kind',
+	'framework',
+	'startsOn',
+	'endsOn',
+	'outcomeKind',
+	'outcome',
+	'planDueOn',
+	'monitoringOn',
+	'nextFullOn'
+] as const;
+
+/**
+ * The outcome must be one the framework gives, and a plan or monitoring date only follows an
+ * outcome that calls for one (see lib/words/frameworks.ts). Follow-up dates come after the visit.
+ */
+function inspectionRules(
+	v: {
+		framework: string | null;
+		startsOn: string | null;
+		endsOn: string | null;
+		outcomeKind: string | null;
+	} & Record<FollowUp, string | null>,
+	ctx: z.RefinementCtx
+) {
+	const issue = (path: string, message: string) =>
+		ctx.addIssue({ code: 'custom', path: [path], message });
+	if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+		issue('endsOn', 'The end date must be the same as or after the start date');
+	const framework = frameworkOf(v.framework);
+	const outcome = outcomeOf(v.framework, v.outcomeKind);
+	if (v.outcomeKind && !framework) issue('framework', 'Choose the framework the outcome is from');
+	else if (v.outcomeKind && !outcome)
+		issue('outcomeKind', `Choose an outcome the ${framework!.label} gives`);
+	// The dates are checked against a valid outcome only: one message at a time.
+	if (v.outcomeKind && !outcome) return;
+	const last = v.endsOn ?? v.startsOn;
+	for (const followUp of FOLLOW_UPS) {
+		const date = v[followUp];
+		if (!date) continue;
+		const label = followUpLabel(v.framework, followUp);
+		if (followUp !== 'nextFullOn' && outcome && !outcome.followUps.includes(followUp))
+			issue(followUp, `${label}: this outcome does not lead to one. Leave it blank`);
+		else if (followUp !== 'nextFullOn' && !outcome && framework && framework.outcomes.length > 0)
+			issue(followUp, `${label}: choose the outcome that led to it first`);
+		else if (last && date < last) issue(followUp, `${label} must be after the inspection`);
+	}
+}
 
 export const findingSchema = z.object({
 	inspectionId: z.string().trim().min(1, 'Choose the inspection this finding is from'),

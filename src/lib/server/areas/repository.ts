@@ -215,3 +215,13 @@ export async function setFindingPositions(db: Db, localAreaId: string, ids: stri
 		await updateFinding(db, localAreaId, id, { position });
 	}
 }
+
+/** The follow-up dates of the area's inspections still in use (for the next milestone). */
+export async function listInspectionDates(db: Db, localAreaId: string) {
+	return db
+		.selectFrom('inspections')
+		.select(['id', 'kind', 'framework', 'startsOn', 'planDueOn', 'monitoringOn', 'nextFullOn'])
+		.where('localAreaId', '=', localAreaId)
+		.where('archived', '=', 0)
+		.execute();
+}

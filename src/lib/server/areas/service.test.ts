@@ -173,7 +173,11 @@ describe('inspections', () => {
 			framework: null,
 			startsOn: '2023-05-22',
 			endsOn: '2023-05-26',
-			outcome: null
+			outcome: null,
+			outcomeKind: null,
+			planDueOn: null,
+			monitoringOn: null,
+			nextFullOn: null
 		};
 		const added = await addInspection(db, actor, input);
 		expect(added.position).toBe(1);

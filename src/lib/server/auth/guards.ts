@@ -6,7 +6,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getRequestEvent } from '$app/server';
 import type { SessionUser } from './session';
-import { hasRole, type MinimumRole } from './roles';
+import { can, hasRole, type Capability, type MinimumRole } from './roles';
 
 type GuardEvent = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -27,5 +27,15 @@ export function requireRole(
 ): SessionUser {
 	const user = requireUser(event);
 	if (!hasRole(user.role, minimum)) error(403, 'You do not have permission to do this');
+	return user;
+}
+
+/** The signed-in user if their role is granted the capability (see roles.ts); otherwise 403. */
+export function requireCapability(
+	capability: Capability,
+	event: GuardEvent = getRequestEvent()
+): SessionUser {
+	const user = requireUser(event);
+	if (!can(user.role, capability)) error(403, 'You do not have permission to do this');
 	return user;
 }

@@ -38,6 +38,8 @@ export interface UsersTable {
 	passwordHash: string | null;
 	/** An admin's grant to take the row-level responses file (officers only). */
 	canExportRows: Generated<Flag>;
+	/** The partner organisation a `partner` user belongs to; null for staff. */
+	partnerId: Generated<string | null>;
 	/** Inspector accounts end on this date (ISO date); null for staff. */
 	expiresOn: string | null;
 	disabledAt: string | null;
@@ -85,14 +87,25 @@ export interface SessionsTable {
 
 export type InspectionKind = 'initial' | 'revisit' | 'monitoring' | 'other';
 
+export type FrameworkCode = 'area_send_2023' | 'local_area_send_2016' | 'other';
+
 export interface InspectionsTable {
 	id: string;
 	localAreaId: string;
 	kind: InspectionKind;
+	/** A FrameworkCode, or null when not recorded. */
 	framework: string | null;
 	startsOn: string | null;
 	endsOn: string | null;
+	/** The officer's own summary of the outcome. */
 	outcome: string | null;
+	/** The outcome as the framework names it (see lib/words/frameworks.ts). */
+	outcomeKind: Generated<string | null>;
+	/** Priority action plan (or written statement of action) due. */
+	planDueOn: Generated<string | null>;
+	/** Monitoring inspection (or revisit). */
+	monitoringOn: Generated<string | null>;
+	nextFullOn: Generated<string | null>;
 	position: number;
 	archived: Generated<Flag>;
 	createdAt: string;
@@ -321,6 +334,114 @@ export interface PopulationCountsTable {
 	updatedBy: string | null;
 }
 
+export type PartnerKind =
+	'council' | 'icb' | 'nhs_provider' | 'parent_carer_forum' | 'youth_group' | 'education' | 'other';
+
+export interface PartnersTable {
+	id: string;
+	localAreaId: string;
+	name: string;
+	kind: PartnerKind;
+	createdAt: string;
+}
+
+export type ActionStatus = 'not_started' | 'on_track' | 'at_risk' | 'off_track' | 'done';
+
+export interface ActionsTable {
+	id: string;
+	localAreaId: string;
+	title: string;
+	description: string;
+	partnerId: string;
+	/** The named lead, in the officer's words (a person or a post). */
+	lead: string;
+	startsOn: string;
+	dueOn: string;
+	createdAt: string;
+}
+
+export interface ActionFindingsTable {
+	actionId: string;
+	findingId: string;
+}
+
+export interface ActionUpdatesTable {
+	id: string;
+	actionId: string;
+	status: ActionStatus;
+	note: string;
+	/** The date the status was true from (ISO date). */
+	updatedOn: string;
+	createdAt: string;
+	createdBy: string | null;
+}
+
+export type ParticipationLevel = 'informing' | 'consulting' | 'engaging' | 'co_producing';
+
+export interface CoproductionActivitiesTable {
+	id: string;
+	localAreaId: string;
+	heldOn: string;
+	title: string;
+	whatChanged: string;
+	level: ParticipationLevel;
+	createdAt: string;
+	createdBy: string | null;
+}
+
+export interface CoproductionPartnersTable {
+	activityId: string;
+	partnerId: string;
+}
+
+export interface SurveySignoffsTable {
+	id: string;
+	surveyId: string;
+	partnerId: string;
+	userId: string | null;
+	signedOn: string;
+	note: string;
+	createdAt: string;
+}
+
+export interface SurveyCommentsTable {
+	id: string;
+	surveyId: string;
+	userId: string | null;
+	/** The partner the writer spoke for; null for an officer. */
+	partnerId: string | null;
+	body: string;
+	createdAt: string;
+}
+
+export interface ThemeReviewsTable {
+	id: string;
+	themeId: string;
+	partnerId: string;
+	userId: string | null;
+	body: string;
+	reviewedOn: string;
+	createdAt: string;
+}
+
+export interface PublicPagesTable {
+	localAreaId: string;
+	/** JSON snapshot of the page as published; null once withdrawn. */
+	content: string | null;
+	publishedAt: string | null;
+	publishedBy: string | null;
+	withdrawnAt: string | null;
+}
+
+export interface PublicQuotesTable {
+	commentId: string;
+	localAreaId: string;
+	/** The area of weakness the quote is shown under. */
+	findingId: string;
+	chosenBy: string | null;
+	chosenAt: string;
+}
+
 /** Facts about the installation that every instance must agree on (never a secret). */
 export interface InstanceSettingsTable {
 	key: string;
@@ -392,6 +513,17 @@ export interface Database {
 	commentTags: CommentTagsTable;
 	auditEvents: AuditEventsTable;
 	populationCounts: PopulationCountsTable;
+	partners: PartnersTable;
+	actions: ActionsTable;
+	actionFindings: ActionFindingsTable;
+	actionUpdates: ActionUpdatesTable;
+	coproductionActivities: CoproductionActivitiesTable;
+	coproductionPartners: CoproductionPartnersTable;
+	surveySignoffs: SurveySignoffsTable;
+	surveyComments: SurveyCommentsTable;
+	themeReviews: ThemeReviewsTable;
+	publicPages: PublicPagesTable;
+	publicQuotes: PublicQuotesTable;
 }
 
 export type LocalArea = Selectable<LocalAreasTable>;
@@ -413,3 +545,7 @@ export type Comment = Selectable<CommentsTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type PopulationCount = Selectable<PopulationCountsTable>;
 export type Publication = Selectable<PublicationsTable>;
+export type Partner = Selectable<PartnersTable>;
+export type Action = Selectable<ActionsTable>;
+export type ActionUpdate = Selectable<ActionUpdatesTable>;
+export type CoproductionActivity = Selectable<CoproductionActivitiesTable>;

@@ -26,6 +26,7 @@ import { demoBatchSeed, demoCode, demoCodeMaker } from './codes';
 import fixtures from './local-areas.json';
 import { hashSeed, pickWeighted, seededRandom } from './random';
 import { COMMENT_POOL, YOUNG_COMMENT_POOL, trendFor } from './themes';
+import { demoPartner, seedPlan } from './plan';
 
 export const DEMO_DISTRICTS: Record<string, string[]> = {
 	lancashire: ['North', 'Central', 'East'],
@@ -50,20 +51,49 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 export async function seedDemo(db: Db, now = new Date()): Promise<void> {
-	const passwordHashes = new Map<string, string>();
+	const hashes = new Map<string, { admin: string; partner: string }>();
 	for (const area of fixtures.localAreas) {
-		passwordHashes.set(area.slug, await hashPassword(demoAdmin(area.slug).password));
+		hashes.set(area.slug, {
+			admin: await hashPassword(demoAdmin(area.slug).password),
+			partner: await hashPassword(demoPartner(area.slug).password)
+		});
 	}
 	await db.transaction().execute(async (trx) => {
 		for (const area of fixtures.localAreas) {
-			await seedArea(trx, area, now, passwordHashes.get(area.slug)!);
+			await seedArea(trx, area, now, hashes.get(area.slug)!);
 		}
 	});
 }
 
+/**
+ * The fixture's framework in the app's words, and the dates that follow: the plan's deadline
+ * from the documents, and a monitoring visit (revisit) moved onto the demo's own timeline so the
+ * dashboard has a milestone to count down to.
+ */
+function inspectionFollowUps(
+	area: AreaFixture,
+	inspection: AreaFixture['inspections'][number],
+	now: Date
+) {
+	const wsoa = /written statement of action required/i.test(inspection.outcome);
+	const plan = area.improvementPlan as { submissionDeadline?: string };
+	const ahead: Record<string, number> = { lancashire: 45, worcestershire: 90, essex: 150 };
+	return {
+		framework: /2016/.test(inspection.framework) ? 'local_area_send_2016' : 'other',
+		outcomeKind: wsoa ? 'wsoa_required' : null,
+		planDueOn: wsoa ? (plan.submissionDeadline ?? null) : null,
+		monitoringOn: wsoa ? addDays(today(now), ahead[area.slug] ?? 60) : null
+	};
+}
+
 type AreaFixture = (typeof fixtures.localAreas)[number];
 
-async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: string) {
+async function seedArea(
+	db: Db,
+	area: AreaFixture,
+	now: Date,
+	hashes: { admin: string; partner: string }
+) {
 	const createdAt = nowIso(now);
 	const areaId = newId();
 	const districts = DEMO_DISTRICTS[area.slug] ?? ['North', 'South'];
@@ -81,15 +111,16 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 		})
 		.execute();
 	const admin = demoAdmin(area.slug);
+	const adminId = newId();
 	await db
 		.insertInto('users')
 		.values({
-			id: newId(),
+			id: adminId,
 			localAreaId: areaId,
 			email: admin.email,
 			name: `${area.name} demo admin`,
 			role: 'admin',
-			passwordHash,
+			passwordHash: hashes.admin,
 			expiresOn: null,
 			disabledAt: null,
 			createdAt
@@ -108,7 +139,7 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 				id: inspectionId,
 				localAreaId: areaId,
 				kind: inspection.kind as InspectionKind,
-				framework: inspection.framework,
+				...inspectionFollowUps(area, inspection, now),
 				startsOn: inspection.from,
 				endsOn: inspection.to,
 				outcome: inspection.outcome,
@@ -141,8 +172,11 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 	const weaknessThemes = new Set(findings.filter((f) => f.kind !== 'strength').map((f) => f.theme));
 	const allThemes = new Set(findings.map((f) => f.theme));
 
+	const waves: DemoWave[] = [];
+	const surveys: { id: string; waveIndex: number; audience: Audience; opensOn: string }[] = [];
 	for (let w = 0; w < WAVES; w++) {
 		const wave = waveDates(now, w);
+		waves.push(wave);
 		const waveId = newId();
 		await db
 			.insertInto('waves')
@@ -167,6 +201,7 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 				drafts,
 				findings
 			});
+			surveys.push({ id: surveyId, waveIndex: w, audience, opensOn: wave.opensOn });
 			const questions = await listQuestions(db, surveyId);
 			const count = (audience === 'parent_carer' ? PARENTS_PER_WAVE : YOUNG_PER_WAVE)[w]!;
 			const random = seededRandom(hashSeed(`${area.slug}:${w}:${audience}`));
@@ -188,6 +223,17 @@ async function seedArea(db: Db, area: AreaFixture, now: Date, passwordHash: stri
 			}
 		}
 	}
+
+	await seedPlan(db, {
+		areaId,
+		slug: area.slug,
+		adminId,
+		partnerPasswordHash: hashes.partner,
+		findings,
+		waves: waves.map((w) => ({ startsOn: w.opensOn, endsOn: w.closesOn })),
+		surveys,
+		now
+	});
 }
 
 interface DemoWave {

@@ -3,12 +3,16 @@ import { findCode } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
 import { demoBatchSeed, demoCode } from './codes';
 import { demoAdmin } from './seed';
+import { demoPartner } from './plan';
 
 export interface DemoAreaSummary {
 	name: string;
 	slug: string;
 	email: string;
 	password: string;
+	partner: { email: string; password: string };
+	/** Whether the area's public "You said, we did" page is published. */
+	publicPage: boolean;
 	surveys: { id: string; title: string; audience: string; accessMode: string }[];
 	unusedCodes: string[];
 }
@@ -38,7 +42,19 @@ export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
 			const found = await findCode(db, coded.id, hashCode(normaliseCode(code)));
 			if (found && !found.used && !found.draftId) unusedCodes.push(code);
 		}
-		result.push({ ...area, ...demoAdmin(area.slug), surveys, unusedCodes });
+		const page = await db
+			.selectFrom('publicPages')
+			.select('content')
+			.where('localAreaId', '=', area.id)
+			.executeTakeFirst();
+		result.push({
+			...area,
+			...demoAdmin(area.slug),
+			partner: demoPartner(area.slug),
+			publicPage: Boolean(page?.content),
+			surveys,
+			unusedCodes
+		});
 	}
 	return result;
 }

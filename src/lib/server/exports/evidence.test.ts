@@ -4,6 +4,10 @@ import { createTestDb } from '../testing/db';
 import { makeArea, makeInspectionWithFindings } from '../testing/fixtures';
 import { evidencePack } from './evidence';
 import { answer, makeExportArea, reviewAll, times } from './testing';
+import { addActivity } from '../coproduction/service';
+import { nowIso } from '../db';
+import { newId } from '../ids';
+import { addStatusUpdate, createAction } from '../plan/service';
 
 async function setUp() {
 	const db = await createTestDb();
@@ -91,5 +95,64 @@ describe('the evidence pack', () => {
 		const pack = (await evidencePack(db, made.area.id, inspection.inspectionId))!;
 		expect(pack.inspection?.id).toBe(inspection.inspectionId);
 		expect(pack.findings.map((f) => f.code)).toEqual(['F1']);
+	});
+
+	it('puts each finding’s actions with their history beside its figures, and how it was co-produced', async () => {
+		const { db, made } = await setUp();
+		const actor = { id: null, localAreaId: made.area.id };
+		const partnerId = newId();
+		await db
+			.insertInto('partners')
+			.values({
+				id: partnerId,
+				localAreaId: made.area.id,
+				name: 'Forum',
+				kind: 'parent_carer_forum',
+				createdAt: nowIso()
+			})
+			.execute();
+		const created = await createAction(
+			db,
+			actor,
+			{
+				title: 'Listen better',
+				description: 'Training',
+				findingIds: [made.findings[0]!.id],
+				partnerId,
+				lead: 'Lead',
+				startsOn: '2026-01-01',
+				dueOn: '2026-12-31',
+				status: 'not_started'
+			},
+			new Date('2026-01-01T12:00:00Z')
+		);
+		const actionId = created.ok ? created.actionId : '';
+		await addStatusUpdate(
+			db,
+			actor,
+			actionId,
+			{ status: 'on_track', updatedOn: '2026-02-01', note: 'Started' },
+			new Date('2026-02-01T12:00:00Z')
+		);
+		await addActivity(db, actor, {
+			heldOn: '2026-01-10',
+			title: 'Workshop',
+			whatChanged: 'Questions',
+			level: 'co_producing',
+			partnerIds: [partnerId]
+		});
+		const pack = (await evidencePack(db, made.area.id))!;
+		const [finding] = pack.findings;
+		expect(finding!.actions.map((a) => [a.number, a.title, a.status])).toEqual([
+			[1, 'Listen better', 'on_track']
+		]);
+		expect(finding!.actions[0]!.history.map((h) => [h.updatedOn, h.status, h.note])).toEqual([
+			['2026-02-01', 'on_track', 'Started'],
+			['2026-01-01', 'not_started', 'Added to the plan']
+		]);
+		expect(finding!.markers.map((m) => m.kind)).toEqual(['start']);
+		expect(pack.coproduction.log.map((e) => [e.title, e.partners, e.level])).toEqual([
+			['Workshop', ['Forum'], 'co_producing']
+		]);
 	});
 });

@@ -4,6 +4,8 @@
  * wave with intervals and the verdict at each wave, up to five reviewed comments, and method
  * notes: who was asked, response rates and the suppression rules. Every figure is the finding
  * page's own (insights' `findingInsights`), and the comments are the finding page's too.
+ * Beside the figures, the actions of the improvement plan that address each finding with their
+ * status history; and "How this was co-produced", from the co-production log and sign-offs.
  */
 import { themeTitle } from '../areas/themes';
 import { commentsForFinding } from '../comments/service';
@@ -18,6 +20,14 @@ import {
 	type DimensionSummary
 } from '../insights/service';
 import type { ChangeFigure, PublicCount, PublicRate, Rules } from '../insights/suppression';
+import { coproductionRecord, type LogEntry } from '../coproduction/service';
+import {
+	actionHistories,
+	findingPlan,
+	type FindingAction,
+	type HistoryEntry,
+	type TimelineMarker
+} from '../plan/view';
 import { loadExportArea } from './context';
 import { listExportSurveys } from './repository';
 
@@ -40,6 +50,9 @@ export interface PackFinding {
 	})[];
 	comments: { id: string; waveName: string; body: string }[];
 	commentThemes: string[];
+	/** The plan's actions for this finding, numbered as on its trend, with their history. */
+	actions: (FindingAction & { history: HistoryEntry[] })[];
+	markers: TimelineMarker[];
 }
 
 export interface PackSurvey {
@@ -64,6 +77,16 @@ export interface EvidencePack {
 	waves: string[];
 	findings: PackFinding[];
 	surveys: PackSurvey[];
+	coproduction: {
+		log: LogEntry[];
+		signoffs: {
+			id: string;
+			surveyTitle: string;
+			partnerName: string;
+			signedOn: string;
+			note: string;
+		}[];
+	};
 }
 
 /** The pack for the whole area, or for one inspection (null when it is not this area's). */
@@ -91,11 +114,18 @@ export async function evidencePack(
 
 	let waves: string[] = [];
 	const packed: PackFinding[] = [];
+	const histories = await actionHistories(db, area.id);
 	for (const f of weaknesses) {
 		const insights = await findingInsights(db, area.id, f.id);
 		if (!insights) continue;
 		waves = insights.waves.map((w) => w.name);
 		const comments = await commentsForFinding(db, area.id, f.id, COMMENTS_PER_FINDING);
+		const plan = await findingPlan(
+			db,
+			area.id,
+			f.id,
+			insights.waves.map((w) => w.id)
+		);
 		packed.push({
 			id: f.id,
 			code: f.code,
@@ -119,7 +149,9 @@ export async function evidencePack(
 			comments: comments.waves
 				.flatMap((w) => w.comments.map((c) => ({ id: c.id, waveName: w.waveName, body: c.body })))
 				.slice(0, COMMENTS_PER_FINDING),
-			commentThemes: comments.themes.map((t) => t.name)
+			commentThemes: comments.themes.map((t) => t.name),
+			actions: plan.actions.map((a) => ({ ...a, history: histories[a.id] ?? [] })),
+			markers: plan.markers
 		});
 	}
 
@@ -155,6 +187,7 @@ export async function evidencePack(
 		rules: area.rules,
 		waves,
 		findings: packed,
-		surveys
+		surveys,
+		coproduction: await coproductionRecord(db, area.id)
 	};
 }

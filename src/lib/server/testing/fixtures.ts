@@ -160,7 +160,10 @@ export function opts(labels: string[]): QuestionOption[] {
 export async function makeUser(
 	db: Db,
 	areaId: string,
-	options: Partial<Omit<User, 'id' | 'localAreaId'>> & { password?: string } = {}
+	options: Partial<Omit<User, 'id' | 'localAreaId' | 'partnerId'>> & {
+		password?: string;
+		partnerId?: string | null;
+	} = {}
 ) {
 	const { password = 'correct horse battery staple', ...rest } = options;
 	const user: User = {
@@ -171,6 +174,7 @@ export async function makeUser(
 		role: 'officer',
 		passwordHash: rest.passwordHash ?? (await hashPassword(password)),
 		canExportRows: 0,
+		partnerId: null,
 		expiresOn: null,
 		disabledAt: null,
 		createdAt: nowIso(),

@@ -12,8 +12,14 @@ const expiresField = z
 	.refine((v) => v === '' || isIsoDate(v), 'Enter the end date as a real date, like 2027-03-31')
 	.transform((v) => v || null);
 
-/** An inspector needs an end date; nobody else has one. */
-function withExpiry<T extends { role: Role; expiresOn: string | null }>(
+const partnerField = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => v || null);
+
+/** An inspector needs an end date, and a partner user the organisation they belong to. */
+function withExpiry<T extends { role: Role; expiresOn: string | null; partnerId: string | null }>(
 	value: T,
 	ctx: z.RefinementCtx
 ) {
@@ -22,6 +28,13 @@ function withExpiry<T extends { role: Role; expiresOn: string | null }>(
 			code: 'custom',
 			path: ['expiresOn'],
 			message: 'Enter the date the inspector’s access ends'
+		});
+	}
+	if (value.role === 'partner' && !value.partnerId) {
+		ctx.addIssue({
+			code: 'custom',
+			path: ['partnerId'],
+			message: 'Choose the partner organisation they belong to'
 		});
 	}
 }
@@ -41,14 +54,15 @@ export const newUserSchema = z
 			.min(1, 'Enter the person’s name')
 			.max(120, 'Name must be 120 characters or fewer'),
 		role: roleField,
-		expiresOn: expiresField
+		expiresOn: expiresField,
+		partnerId: partnerField
 	})
 	.superRefine(withExpiry);
 export type NewUserInput = z.infer<typeof newUserSchema>;
-export const NEW_USER_FIELDS = ['email', 'name', 'role', 'expiresOn'] as const;
+export const NEW_USER_FIELDS = ['email', 'name', 'role', 'expiresOn', 'partnerId'] as const;
 
 export const roleChangeSchema = z
-	.object({ role: roleField, expiresOn: expiresField })
+	.object({ role: roleField, expiresOn: expiresField, partnerId: partnerField })
 	.superRefine(withExpiry);
 export type RoleChangeInput = z.infer<typeof roleChangeSchema>;
-export const ROLE_CHANGE_FIELDS = ['role', 'expiresOn'] as const;
+export const ROLE_CHANGE_FIELDS = ['role', 'expiresOn', 'partnerId'] as const;

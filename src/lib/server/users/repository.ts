@@ -37,6 +37,7 @@ export async function listUsers(db: Db, localAreaId: string): Promise<UserSummar
 			'name',
 			'role',
 			'canExportRows',
+			'partnerId',
 			'expiresOn',
 			'disabledAt',
 			'createdAt'
@@ -76,6 +77,7 @@ export async function updateUser(
 		disabledAt: string | null;
 		passwordHash: string;
 		name: string;
+		partnerId: string | null;
 	}>
 ): Promise<void> {
 	await db
@@ -84,4 +86,15 @@ export async function updateUser(
 		.where('localAreaId', '=', localAreaId)
 		.where('id', '=', id)
 		.execute();
+}
+
+/** Whether a partner organisation belongs to the area (a partner user may only join its own). */
+export async function partnerInArea(db: Db, localAreaId: string, partnerId: string) {
+	const row = await db
+		.selectFrom('partners')
+		.select('id')
+		.where('localAreaId', '=', localAreaId)
+		.where('id', '=', partnerId)
+		.executeTakeFirst();
+	return row !== undefined;
 }

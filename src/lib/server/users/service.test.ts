@@ -52,6 +52,63 @@ describe('input', () => {
 	});
 });
 
+describe('partner users', () => {
+	it('belong to one of the area’s own partners, and nobody else belongs to one', async () => {
+		const { db, area, other, actor, officer } = await setup();
+		const partner = async (areaId: string) => {
+			const id = `p-${areaId}`;
+			await db
+				.insertInto('partners')
+				.values({
+					id,
+					localAreaId: areaId,
+					name: 'Forum',
+					kind: 'parent_carer_forum',
+					createdAt: NOW.toISOString()
+				})
+				.execute();
+			return id;
+		};
+		const mine = await partner(area.id);
+		const theirs = await partner(other.id);
+		const input = {
+			email: 'pat@a.example',
+			name: 'Pat',
+			role: 'partner' as const,
+			expiresOn: null
+		};
+		expect(newUserSchema.safeParse({ ...input, expiresOn: '' }).error?.issues[0]?.message).toBe(
+			'Choose the partner organisation they belong to'
+		);
+		expect(await createUser(db, actor, { ...input, partnerId: theirs }, NOW)).toEqual({
+			ok: false,
+			errors: { partnerId: 'Choose the partner organisation they belong to' }
+		});
+		const made = await createUser(db, actor, { ...input, partnerId: mine }, NOW);
+		expect(made.ok && made.user.partnerId).toBe(mine);
+		// A viewer keeps no partner, whatever the form said.
+		await changeRole(
+			db,
+			actor,
+			officer.id,
+			{ role: 'viewer', expiresOn: null, partnerId: mine },
+			NOW
+		);
+		expect((await getUser(db, area.id, officer.id))?.partnerId).toBeNull();
+		await changeRole(
+			db,
+			actor,
+			officer.id,
+			{ role: 'partner', expiresOn: null, partnerId: mine },
+			NOW
+		);
+		expect(await getUser(db, area.id, officer.id)).toMatchObject({
+			role: 'partner',
+			partnerId: mine
+		});
+	});
+});
+
 describe('createUser', () => {
 	it('generates a strong password, stores only its hash and audits', async () => {
 		const { db, actor } = await setup();

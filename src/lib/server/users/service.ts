@@ -12,10 +12,15 @@ import type { User } from '../db/schema';
 import type { FormErrors } from '../forms';
 import { newId } from '../ids';
 import type { NewUserInput, RoleChangeInput } from './input';
-import { emailTaken, getUser, insertUser, updateUser } from './repository';
+import { emailTaken, getUser, insertUser, partnerInArea, updateUser } from './repository';
 
 /** Who is acting, and in which area. `id` is null for the command line. */
 export type { Actor };
+
+/** The partner organisation is only needed for a partner user (and the command line has none). */
+type WithPartner<T extends { partnerId: string | null }> = Omit<T, 'partnerId'> & {
+	partnerId?: string | null;
+};
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: FormErrors };
 
@@ -25,6 +30,18 @@ function endDateProblem(input: { role: string; expiresOn: string | null }, now: 
 	return null;
 }
 
+/** A partner user belongs to one of the area's own partners; nobody else belongs to one. */
+async function partnerOf(
+	db: Db,
+	localAreaId: string,
+	input: { role: string; partnerId?: string | null }
+): Promise<{ partnerId: string | null } | { errors: FormErrors }> {
+	if (input.role !== 'partner') return { partnerId: null };
+	if (input.partnerId && (await partnerInArea(db, localAreaId, input.partnerId)))
+		return { partnerId: input.partnerId };
+	return { errors: { partnerId: 'Choose the partner organisation they belong to' } };
+}
+
 /**
  * Adds a user. With no password given, a strong one is generated and returned once, to be passed
  * on to the person; only its hash is kept.
@@ -32,11 +49,13 @@ function endDateProblem(input: { role: string; expiresOn: string | null }, now: 
 export async function createUser(
 	db: Db,
 	actor: Actor,
-	input: NewUserInput & { password?: string },
+	input: WithPartner<NewUserInput> & { password?: string },
 	now = new Date()
 ): Promise<Outcome<{ user: User; password: string; generated: boolean }>> {
 	const dateProblem = endDateProblem(input, now);
 	if (dateProblem) return { ok: false, errors: dateProblem };
+	const partner = await partnerOf(db, actor.localAreaId, input);
+	if ('errors' in partner) return { ok: false, errors: partner.errors };
 	const generated = input.password === undefined;
 	const password = input.password ?? generatePassword();
 	const problem = passwordProblem(password, input.email);
@@ -51,6 +70,7 @@ export async function createUser(
 		role: input.role,
 		passwordHash: await hashPassword(password),
 		canExportRows: 0,
+		partnerId: partner.partnerId,
 		expiresOn: input.role === 'inspector' ? input.expiresOn : null,
 		disabledAt: null,
 		createdAt: nowIso(now)
@@ -60,7 +80,8 @@ export async function createUser(
 		await recordAction(trx, actor, 'user_created', 'user', user.id, {
 			email: user.email,
 			role: user.role,
-			expiresOn: user.expiresOn
+			expiresOn: user.expiresOn,
+			...(user.partnerId ? { partnerId: user.partnerId } : {})
 		});
 	});
 	return { ok: true, user, password, generated };
@@ -71,7 +92,7 @@ export async function changeRole(
 	db: Db,
 	actor: Actor,
 	userId: string,
-	input: RoleChangeInput,
+	input: WithPartner<RoleChangeInput>,
 	now = new Date()
 ): Promise<Outcome | undefined> {
 	const user = await getUser(db, actor.localAreaId, userId);
@@ -80,14 +101,21 @@ export async function changeRole(
 		return { ok: false, errors: { role: 'You cannot change your own role' } };
 	const dateProblem = endDateProblem(input, now);
 	if (dateProblem) return { ok: false, errors: dateProblem };
+	const partner = await partnerOf(db, actor.localAreaId, input);
+	if ('errors' in partner) return { ok: false, errors: partner.errors };
 	const expiresOn = input.role === 'inspector' ? input.expiresOn : null;
 	await inTransaction(db, async (trx) => {
-		await updateUser(trx, actor.localAreaId, user.id, { role: input.role, expiresOn });
+		await updateUser(trx, actor.localAreaId, user.id, {
+			role: input.role,
+			expiresOn,
+			partnerId: partner.partnerId
+		});
 		await recordAction(trx, actor, 'user_role_changed', 'user', user.id, {
 			email: user.email,
 			from: user.role,
 			to: input.role,
-			expiresOn
+			expiresOn,
+			partnerId: partner.partnerId
 		});
 	});
 	return { ok: true };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { NAV } from '$lib/components/staff/nav';
 import { requireUser } from '$lib/server/auth/guards';
-import { hasRole } from '$lib/server/auth/roles';
+import { allows } from '$lib/server/auth/roles';
 import { getArea } from '$lib/server/areas/repository';
 import { getDb } from '$lib/server/db';
 
@@ -13,6 +13,6 @@ export const load = async () => {
 	return {
 		user: { name: user.name, email: user.email, role: user.role, expiresOn: user.expiresOn },
 		area: { name: area.name, isDemo: area.isDemo === 1 },
-		nav: NAV.filter((entry) => hasRole(user.role, entry.minRole))
+		nav: NAV.filter((entry) => allows(user.role, entry.access))
 	};
 };

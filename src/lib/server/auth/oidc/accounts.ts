@@ -77,6 +77,7 @@ export async function matchAccount(
 		email: identity.email,
 		name: (identity.name ?? identity.email.split('@')[0]!).slice(0, MAX_NAME),
 		role: area.newAccountRole,
+		partnerId: null,
 		// No password: this account signs in through the council only.
 		passwordHash: null,
 		canExportRows: 0,

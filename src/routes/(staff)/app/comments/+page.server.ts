@@ -1,11 +1,11 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCapability } from '$lib/server/auth/guards';
 import { parseQueueFilter } from '$lib/server/comments/input';
 import { commentQueue } from '$lib/server/comments/service';
 import { getDb } from '$lib/server/db';
 import { listSurveys } from '$lib/server/insights/repository';
 
 export const load = async ({ url }) => {
-	const user = requireRole('viewer');
+	const user = requireCapability('readComments');
 	const db = getDb();
 	const filter = parseQueueFilter(url.searchParams);
 	const [queue, surveys] = await Promise.all([

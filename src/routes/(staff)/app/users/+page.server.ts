@@ -4,11 +4,16 @@ import { getDb, today } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { NEW_USER_FIELDS, newUserSchema } from '$lib/server/users/input';
 import { listUsers } from '$lib/server/users/repository';
+import { listPartners } from '$lib/server/plan/repository';
 import { createUser } from '$lib/server/users/service';
 
 export const load = async () => {
 	const user = requireRole('admin');
-	return { users: await listUsers(getDb(), user.localAreaId), today: today() };
+	const [users, partners] = await Promise.all([
+		listUsers(getDb(), user.localAreaId),
+		listPartners(getDb(), user.localAreaId)
+	]);
+	return { users, partners: partners.map((p) => ({ id: p.id, name: p.name })), today: today() };
 };
 
 export const actions = {

@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCapability, requireRole } from '$lib/server/auth/guards';
 import { parseRedaction, parseTags } from '$lib/server/comments/input';
 import {
 	commentPage,
@@ -11,7 +11,7 @@ import {
 import { getDb } from '$lib/server/db';
 
 export const load = async ({ params }) => {
-	const user = requireRole('viewer');
+	const user = requireCapability('readComments');
 	const page = await commentPage(getDb(), user, params.comment);
 	if (!page) error(404, 'Not found');
 	return { page };

@@ -1,12 +1,20 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCapability, requireRole } from '$lib/server/auth/guards';
 import { parseTheme } from '$lib/server/comments/input';
 import { createTheme, themesPage } from '$lib/server/comments/service';
+import { can } from '$lib/server/auth/roles';
+import { THEME_REVIEW_FIELDS, themeReviewSchema } from '$lib/server/coproduction/input';
+import { reviewTheme, themeReviews } from '$lib/server/coproduction/service';
 import { getDb } from '$lib/server/db';
+import { parseForm } from '$lib/server/forms';
 
 export const load = async () => {
-	const user = requireRole('viewer');
-	return { page: await themesPage(getDb(), user) };
+	const user = requireCapability('readComments');
+	const [page, reviews] = await Promise.all([
+		themesPage(getDb(), user),
+		themeReviews(getDb(), user.localAreaId)
+	]);
+	return { page, reviews, canCoReview: can(user.role, 'reviewThemes') };
 };
 
 export const actions = {
@@ -21,5 +29,14 @@ export const actions = {
 		if (!outcome.ok)
 			return fail(400, { errors: outcome.errors, values: { name: parsed.data.name }, findingIds });
 		return { created: parsed.data.name };
+	},
+	review: async ({ request }) => {
+		const user = requireCapability('reviewThemes');
+		const parsed = parseForm(themeReviewSchema, await request.formData(), THEME_REVIEW_FIELDS);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		const outcome = await reviewTheme(getDb(), user, parsed.data);
+		if (!outcome) error(404, 'Not found');
+		if (!outcome.ok) return fail(400, { errors: outcome.errors, values: parsed.values });
+		return { reviewed: true };
 	}
 };

@@ -4,6 +4,7 @@ import { officerSurvey } from '$lib/server/surveys/builder-access';
 import { getDb } from '$lib/server/db';
 import { releasePending } from '$lib/server/responses/release';
 import { builderView } from '$lib/server/surveys/builder-view';
+import { signoffsOf } from '$lib/server/coproduction/signoff';
 import { readFields } from '$lib/server/forms';
 import {
 	COPY_FIELDS,
@@ -34,7 +35,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 	const view = await builderView(getDb(), user.localAreaId, params.survey, filter);
 	if (!view) error(404, 'Not found');
-	return { ...view, filter, done: url.searchParams.get('done') };
+	const signoffs = await signoffsOf(getDb(), user.localAreaId, params.survey);
+	return { ...view, signoffs, filter, done: url.searchParams.get('done') };
 };
 
 /** A refused change: 404 for another area's survey, otherwise the messages for the form. */

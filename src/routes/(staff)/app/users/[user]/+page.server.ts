@@ -4,6 +4,7 @@ import { getDb, today } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
 import { ROLE_CHANGE_FIELDS, roleChangeSchema } from '$lib/server/users/input';
 import { getUser } from '$lib/server/users/repository';
+import { listPartners } from '$lib/server/plan/repository';
 import { changeRole, resetPassword, setDisabled } from '$lib/server/users/service';
 
 export const load = async ({ params }) => {
@@ -16,11 +17,16 @@ export const load = async ({ params }) => {
 			email: user.email,
 			name: user.name,
 			role: user.role,
+			partnerId: user.partnerId,
 			expiresOn: user.expiresOn,
 			disabledAt: user.disabledAt,
 			createdAt: user.createdAt
 		},
 		isSelf: user.id === admin.id,
+		partners: (await listPartners(getDb(), admin.localAreaId)).map((p) => ({
+			id: p.id,
+			name: p.name
+		})),
 		today: today()
 	};
 };

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireCapability } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import type { Audience } from '$lib/server/db/schema';
 import { buildJourney, minutesToAnswer } from '$lib/server/surveys/journey';
@@ -7,7 +7,8 @@ import { findAreaSurvey, findSurveyArea, listQuestions } from '$lib/server/surve
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const user = requireRole('officer');
+	// Partners read a draft as families will before they sign it off.
+	const user = requireCapability('readDrafts');
 	const db = getDb();
 	const survey = await findAreaSurvey(db, user.localAreaId, params.survey);
 	if (!survey) error(404, 'Not found');
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			accessMode: survey.accessMode
 		},
 		areaName: area.name,
+		back: user.role === 'partner' ? `/app/sign-off/${survey.id}` : `/app/surveys/${survey.id}`,
 		as,
 		minutes: minutesToAnswer(questions),
 		pages: buildJourney(as, questions)

@@ -1,0 +1,9 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { publishedPage } from '$lib/server/public/service';
+
+export const load = async ({ params }) => {
+	const content = await publishedPage(getDb(), params.slug);
+	if (!content) error(404, 'Not found');
+	return { content };
+};
