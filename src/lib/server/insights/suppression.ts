@@ -18,7 +18,7 @@
  * reveal nothing new. Not protected: how many skipped a question or said "does not apply"; it is
  * the number of respondents minus n wherever both are shown, and says nothing about experience.
  */
-import { protect, protectSince, type Earlier, type Figure } from './protect';
+import { protectSince, type Earlier, type Figure } from './protect';
 import { newcombe, verdictOf, wilson, type Verdict } from './stats';
 import { hasPositiveShare, sum, type QuestionFigures } from './summarise';
 
