@@ -10,8 +10,8 @@ export default defineConfig({
 		globalSetup: ['tests/unit/global-setup.ts'],
 		environment: 'node',
 		// Argon2 on two cores, and a PostgreSQL schema migrated per test, make some tests take
-		// seconds; the default 5 s is too tight for the slowest of them on a busy machine.
-		testTimeout: 30_000,
+		// seconds (the demo seed, with its publications, more); the default 5 s is far too tight.
+		testTimeout: 120_000,
 		// A fixed secret for the tests, so nothing is written to data/ (never used elsewhere).
 		env: { HEARD_SECRET: '0f'.repeat(32) },
 		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]]

@@ -1,7 +1,9 @@
-/** Runs in every Vitest worker: each test's databases are closed when it ends. */
+/** Runs in every Vitest worker: each test's background work is waited for and its databases closed. */
 import { afterEach } from 'vitest';
+import { whenIdle } from '../../src/lib/server/background';
 import { closeTestDbs } from '../../src/lib/server/testing/db';
 
 afterEach(async () => {
+	await whenIdle();
 	await closeTestDbs();
 });

@@ -1,7 +1,8 @@
 /**
  * What happens once when the server starts: migrate, check the server secret against the one
  * the database was set up with, seed the demo into an empty database (unless HEARD_DEMO=0),
- * drop expired drafts, release what waits for closed questionnaires, and say where to go.
+ * drop expired drafts, release what waits for closed questionnaires and publish their final
+ * figures, and say where to go.
  */
 import { today, type Db } from './db';
 import { migrateToLatest } from './db/migrator';
@@ -9,6 +10,7 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { describeDemo } from './demo/summary';
 import { adoptSecret } from './instance';
 import { deleteExpiredDrafts } from './responses/drafts';
+import { publishClosed } from './insights/publish/refresh';
 import { releaseClosed } from './responses/release';
 
 export async function prepareDatabase(
@@ -21,6 +23,7 @@ export async function prepareDatabase(
 	if (seeded) await seedDemo(db);
 	await deleteExpiredDrafts(db);
 	await releaseClosed(db, today());
+	await publishClosed(db, today());
 	return { seeded };
 }
 

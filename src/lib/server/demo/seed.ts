@@ -12,6 +12,7 @@ import { newId } from '../ids';
 import { hashPassword } from '../auth/password';
 import { createBatch } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
+import { publishSurvey } from '../insights/publish/refresh';
 import { storeResponses, type NewResponse } from '../responses/store';
 import {
 	aboutYouQuestions,
@@ -222,6 +223,11 @@ async function seedArea(
 				});
 			}
 		}
+	}
+
+	// Every wave's figures are published as they would have been: closed waves for good.
+	for (const survey of surveys) {
+		await publishSurvey(db, survey.id, { final: survey.waveIndex < WAVES - 1 });
 	}
 
 	await seedPlan(db, {

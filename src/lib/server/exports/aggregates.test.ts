@@ -13,6 +13,7 @@ import { RATE_COLUMNS, rateRows } from './rates';
 import { POSITIVE_SHARE, RESULT_COLUMNS, resultRows } from './results';
 import { loadExportArea } from './context';
 import type { CsvColumn, CsvRow } from './csv';
+import { publishAll } from '../testing/fixtures';
 import { answer, csvText, makeExportArea, parseCsv, reviewAll, times } from './testing';
 
 /** Wave 1: 27 valid scale answers (3 "neither": a small count) and 2 "does not apply"; wave 2: 40. */
@@ -31,6 +32,7 @@ async function setUp() {
 		...times(30, { scale: 'agree', district: 'north' }),
 		...times(10, { scale: 'disagree', district: 'south' })
 	]);
+	await publishAll(db, made.area.id);
 	return { db, made };
 }
 
@@ -262,6 +264,9 @@ describe('the response-rates file', () => {
 			.set({ accessMode: 'open' })
 			.where('id', '=', made.surveys[1]!.id)
 			.execute();
+		// The letters went out before the answers came: published afresh with them.
+		await db.deleteFrom('publications').where('surveyId', '=', survey.id).execute();
+		await publishAll(db, made.area.id);
 
 		const rows = await read(RATE_COLUMNS, rateRows(db, made.exportArea, null));
 		expect(rows.map((r) => r.batch)).toEqual([

@@ -3,6 +3,7 @@ import { findingInsights } from '../insights/service';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeInspectionWithFindings } from '../testing/fixtures';
 import { evidencePack } from './evidence';
+import { publishAll } from '../testing/fixtures';
 import { answer, makeExportArea, reviewAll, times } from './testing';
 import { addActivity } from '../coproduction/service';
 import { nowIso } from '../db';
@@ -41,6 +42,7 @@ async function setUp() {
 		.insertInto('commentTags')
 		.values(comments.map((c) => ({ commentId: c.id, themeId: 'heard' })))
 		.execute();
+	await publishAll(db, made.area.id);
 	return { db, made };
 }
 

@@ -12,11 +12,11 @@ import { commentsForFinding } from '../comments/service';
 import { today, type Db } from '../db';
 import type { Audience, AccessMode } from '../db/schema';
 import { latestChange } from '../insights/findings';
-import { listFindings } from '../insights/repository';
 import {
 	AUDIENCE_LABELS,
 	findingInsights,
-	surveyResults,
+	loadAreaView,
+	surveyResultsOf,
 	type DimensionSummary
 } from '../insights/service';
 import type { ChangeFigure, PublicCount, PublicRate, Rules } from '../insights/suppression';
@@ -97,7 +97,8 @@ export async function evidencePack(
 ): Promise<EvidencePack | null> {
 	const area = await loadExportArea(db, areaId);
 	if (!area) return null;
-	const { inspections, findings } = await listFindings(db, area.id);
+	const view = await loadAreaView(db, area.id);
+	const { inspections, findings } = view.listed;
 	const inspection = inspectionId ? inspections.find((i) => i.id === inspectionId) : null;
 	if (inspectionId && !inspection) return null;
 
@@ -116,7 +117,7 @@ export async function evidencePack(
 	const packed: PackFinding[] = [];
 	const histories = await actionHistories(db, area.id);
 	for (const f of weaknesses) {
-		const insights = await findingInsights(db, area.id, f.id);
+		const insights = await findingInsights(db, area.id, f.id, {}, view);
 		if (!insights) continue;
 		waves = insights.waves.map((w) => w.name);
 		const comments = await commentsForFinding(db, area.id, f.id, COMMENTS_PER_FINDING);
@@ -157,7 +158,7 @@ export async function evidencePack(
 
 	const surveys: PackSurvey[] = [];
 	for (const s of await listExportSurveys(db, area.id)) {
-		const results = await surveyResults(db, area.id, s.id);
+		const results = surveyResultsOf(view.area, s.id);
 		surveys.push({
 			id: s.id,
 			title: s.title,

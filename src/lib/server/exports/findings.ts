@@ -9,8 +9,7 @@ import { findingKindLabel, inspectionKindLabel } from '$lib/components/staff/lab
 import type { Db } from '../db';
 import type { Audience } from '../db/schema';
 import { latestChange, type TrendPoint } from '../insights/findings';
-import { listFindings } from '../insights/repository';
-import { findingInsights } from '../insights/service';
+import { findingInsights, loadAreaView } from '../insights/service';
 import type { ChangeFigure, Rules, ShareFigure } from '../insights/suppression';
 import { listWaves } from '../surveys/repository';
 import { columnsOf, timePeriod, type ExportArea } from './context';
@@ -46,9 +45,9 @@ export async function* findingRows(
 	waveId: string | null
 ): AsyncGenerator<CsvRow> {
 	const waves = new Map((await listWaves(db, area.id)).map((w) => [w.id, w]));
-	const { findings } = await listFindings(db, area.id);
-	for (const { id } of findings) {
-		const insights = await findingInsights(db, area.id, id);
+	const view = await loadAreaView(db, area.id);
+	for (const { id } of view.listed.findings) {
+		const insights = await findingInsights(db, area.id, id, {}, view);
 		if (!insights) continue;
 		const { finding } = insights;
 		const about = {

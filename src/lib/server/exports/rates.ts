@@ -5,7 +5,7 @@
  * batch could point at a family). Open-link questionnaires have no codes, so no rate: [z].
  */
 import type { Db } from '../db';
-import { surveyResults } from '../insights/service';
+import { areaFigures, surveyResultsOf } from '../insights/service';
 import type { PublicRate } from '../insights/suppression';
 import { columnsOf, timePeriod, type ExportArea } from './context';
 import type { CsvRow } from './csv';
@@ -31,6 +31,7 @@ export async function* rateRows(
 	area: ExportArea,
 	waveId: string | null
 ): AsyncGenerator<CsvRow> {
+	const figures = await areaFigures(db, area.id);
 	for (const survey of await listExportSurveys(db, area.id, waveId)) {
 		const fixed = {
 			time_period: timePeriod(survey),
@@ -39,7 +40,7 @@ export async function* rateRows(
 			survey: survey.title,
 			audience: survey.audience
 		};
-		const rates = (await surveyResults(db, area.id, survey.id))?.rates;
+		const rates = surveyResultsOf(figures, survey.id)?.rates;
 		if (!rates) {
 			const z = '[z]';
 			yield {

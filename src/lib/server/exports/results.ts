@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db';
 import { listQuestions } from '../insights/repository';
-import { surveyResults } from '../insights/service';
+import { areaFigures, surveyResultsOf } from '../insights/service';
 import { wilson } from '../insights/stats';
 import {
 	LOW_RELIABILITY_BASE,
@@ -62,8 +62,9 @@ export async function* resultRows(
 		(await listQuestions(db, area.id, { surveyIds })).map((q) => [q.id, q.theme])
 	);
 	const context = { rules: area.rules, targets: await populationTargets(db, area.id) };
+	const figures = await areaFigures(db, area.id);
 	for (const survey of surveys) {
-		const results = await surveyResults(db, area.id, survey.id);
+		const results = surveyResultsOf(figures, survey.id);
 		if (!results) continue;
 		const weighted = (await weightedSurvey(db, area.id, survey.id, context))?.weighting.questions;
 		for (const { id, wording, figures } of results.questions) {

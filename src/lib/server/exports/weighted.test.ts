@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nowIso } from '../db';
 import { storeResponses, type NewResponse } from '../responses/store';
+import { publishAll } from '../testing/fixtures';
 import { aboutYouQuestions } from '../surveys/bank';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
@@ -63,6 +64,7 @@ async function setUp() {
 		),
 		...Array.from({ length: 3 }, () => family('cognition-and-learning', 'neither'))
 	]);
+	await publishAll(db, area.id);
 	return { db, area: (await loadExportArea(db, area.id))! };
 }
 

@@ -1,8 +1,10 @@
 /**
  * Insights for the staff pages: the dashboard, a finding's page, a question's page and a
- * questionnaire's results. Reads through repository.ts, computes with the pure modules and hands
- * out only what `suppress` returned. Every function is keyed by the local area; an id from
- * another area gives null (the route answers 404).
+ * questionnaire's results, as views over the area's latest publications (publish/). Nothing here
+ * reads a live count: the figures are those each questionnaire's publication made and
+ * suppressed, and what the views add (pooled shares, changes) goes through `suppress` again.
+ * The words (findings, waves, question wording) are read as they are now. Every function is
+ * keyed by the local area; an id from another area gives null (the route answers 404).
  */
 import type { Db } from '../db';
 import type { Audience, Dimension } from '../db/schema';
@@ -19,18 +21,18 @@ import {
 	type PoolQuestion,
 	type TrendPoint
 } from './findings';
+import { questionType } from '$lib/questions/registry';
+import type { PublishedRates, SurveyFigures } from './publish/build';
+import { latestPublications, readPart, type PublicationRow } from './publish/store';
 import * as repo from './repository';
 import type { InsightFinding, InsightQuestion, InsightSurvey, InsightWave } from './repository';
-import { summariseQuestion, type QuestionFigures } from './summarise';
 import {
 	rulesFor,
-	suppress,
 	type ChangeFigure,
 	type PooledShare,
 	type PublicBreakdown,
 	type PublicCount,
 	type PublicQuestion,
-	type PublicRate,
 	type Rules
 } from './suppression';
 
@@ -49,35 +51,56 @@ export async function areaRules(db: Db, areaId: string): Promise<Rules> {
 	return rulesFor(area);
 }
 
-interface AreaFigures {
+/** When a questionnaire's figures were published, and what they cover. */
+export interface PublicationInfo {
+	id: string;
+	madeOn: string;
+	/** The responses it covers, as they may be shown. */
+	responses: PublicCount;
+	final: boolean;
+}
+
+type Published = Omit<SurveyFigures, 'breakdowns'>;
+
+export interface AreaFigures {
 	rules: Rules;
 	waves: InsightWave[];
 	surveys: InsightSurvey[];
 	questions: InsightQuestion[];
 	links: Map<string, string[]>;
-	figures: Map<string, QuestionFigures>;
+	/** Per questionnaire with a publication: its latest one and its figures. */
+	publications: Map<string, { info: PublicationInfo; figures: Published }>;
 	published: Map<string, PublicQuestion>;
 	pool: PoolQuestion[];
 }
 
-/** Every question of the area's opened questionnaires, summarised and suppressed. */
-async function areaFigures(db: Db, areaId: string): Promise<AreaFigures> {
-	const [rules, waves, surveys, questions, links, counts] = await Promise.all([
+function infoOf(row: PublicationRow, figures: Published): PublicationInfo {
+	return { id: row.id, madeOn: row.madeOn, responses: figures.responses, final: row.final === 1 };
+}
+
+/**
+ * The area's figures: each questionnaire's latest publication, with the area's questions and
+ * findings around them. Loaded once per page or file; every view below is a pure function of it.
+ */
+export async function areaFigures(db: Db, areaId: string): Promise<AreaFigures> {
+	const [rules, waves, surveys, questions, links, rows] = await Promise.all([
 		areaRules(db, areaId),
 		repo.listWaves(db, areaId),
 		repo.listSurveys(db, areaId),
 		repo.listQuestions(db, areaId),
 		repo.listQuestionFindings(db, areaId),
-		repo.answerCounts(db, areaId)
+		latestPublications(db, areaId)
 	]);
-	const figures = new Map<string, QuestionFigures>();
+	const publications = new Map<string, { info: PublicationInfo; figures: Published }>();
+	for (const row of rows) {
+		const figures = await readPart<Published>(db, row.id, 'figures');
+		if (figures) publications.set(row.surveyId, { info: infoOf(row, figures), figures });
+	}
 	const published = new Map<string, PublicQuestion>();
 	const pool: PoolQuestion[] = [];
 	for (const q of questions) {
-		if (q.kind === 'text' || q.kind === 'number') continue;
-		const f = summariseQuestion(q, counts.get(q.id) ?? new Map());
-		const p = suppress({ kind: 'question', figures: f }, rules);
-		figures.set(q.id, f);
+		const p = publications.get(q.surveyId)?.figures.questions[q.id];
+		if (!p) continue;
 		published.set(q.id, p);
 		pool.push({
 			id: q.id,
@@ -88,7 +111,7 @@ async function areaFigures(db: Db, areaId: string): Promise<AreaFigures> {
 			share: p.share
 		});
 	}
-	return { rules, waves, surveys, questions, links, figures, published, pool };
+	return { rules, waves, surveys, questions, links, publications, published, pool };
 }
 
 export interface WaveRef {
@@ -297,7 +320,7 @@ function breakdownChoices(
 ): BreakdownChoice[] {
 	const choices = new Map<string, string>();
 	for (const q of questions) {
-		if (q.dimension === 'about_you' && q.kind === 'single' && !choices.has(q.key)) {
+		if (q.dimension === 'about_you' && questionType(q.kind).canBreakDown && !choices.has(q.key)) {
 			choices.set(q.key, BREAKDOWN_LABELS[q.key] ?? q.prompt);
 		}
 	}
@@ -324,7 +347,7 @@ export interface FindingInsights {
 	breakdown: FindingBreakdown | null;
 }
 
-/** Cross counts of some questions by an about-you key, per questionnaire, suppressed. */
+/** Some questions broken down by an about-you key, from their publications. */
 async function breakdownsBy(
 	db: Db,
 	area: AreaFigures,
@@ -332,53 +355,46 @@ async function breakdownsBy(
 	by: string
 ): Promise<Map<string, PublicBreakdown>> {
 	const result = new Map<string, PublicBreakdown>();
-	const bySurvey = new Map<string, InsightQuestion[]>();
-	for (const q of questions) bySurvey.set(q.surveyId, [...(bySurvey.get(q.surveyId) ?? []), q]);
-	for (const [surveyId, qs] of bySurvey) {
-		const about = area.questions.find(
-			(q) =>
-				q.surveyId === surveyId &&
-				q.key === by &&
-				q.dimension === 'about_you' &&
-				q.kind === 'single'
-		);
-		if (!about) continue;
-		const counted = qs.filter((q) => area.figures.has(q.id) && q.id !== about.id);
-		const cross = await repo.crossCounts(
+	for (const surveyId of new Set(questions.map((q) => q.surveyId))) {
+		const publication = area.publications.get(surveyId);
+		if (!publication) continue;
+		const part = await readPart<Record<string, PublicBreakdown>>(
 			db,
-			surveyId,
-			counted.map((q) => q.id),
-			about.id
+			publication.info.id,
+			`breakdown:${by}`
 		);
-		const groups = about.options.map((o) => ({ value: o.value, label: o.label }));
-		for (const q of counted) {
-			result.set(
-				q.id,
-				suppress(
-					{
-						kind: 'breakdown',
-						figures: area.figures.get(q.id)!,
-						groups,
-						cells: cross.get(q.id) ?? new Map()
-					},
-					area.rules
-				)
-			);
+		for (const q of questions) {
+			if (q.surveyId === surveyId && part?.[q.id]) result.set(q.id, part[q.id]!);
 		}
 	}
 	return result;
+}
+
+/** The area's figures with its findings: what a file that goes finding by finding loads once. */
+export interface AreaView {
+	area: AreaFigures;
+	listed: Awaited<ReturnType<typeof repo.listFindings>>;
+}
+
+export async function loadAreaView(db: Db, areaId: string): Promise<AreaView> {
+	const [area, listed] = await Promise.all([
+		areaFigures(db, areaId),
+		repo.listFindings(db, areaId)
+	]);
+	return { area, listed };
 }
 
 export async function findingInsights(
 	db: Db,
 	areaId: string,
 	findingId: string,
-	options: { by?: string | null; wave?: string | null } = {}
+	options: { by?: string | null; wave?: string | null } = {},
+	loaded?: AreaView
 ): Promise<FindingInsights | null> {
-	const [area, { inspections, findings }] = await Promise.all([
-		areaFigures(db, areaId),
-		repo.listFindings(db, areaId)
-	]);
+	const {
+		area,
+		listed: { inspections, findings }
+	} = loaded ?? (await loadAreaView(db, areaId));
 	const finding = findings.find((f) => f.id === findingId);
 	const inspection = finding && inspections.find((i) => i.id === finding.inspectionId);
 	if (!finding || !inspection) return null;
@@ -484,15 +500,12 @@ export async function questionInsights(
 	const sameKey = area.questions.filter(
 		(q) => q.key === question.key && q.audience === question.audience
 	);
-	let figures = area.published.get(question.id) ?? null;
-	if (question.kind === 'multi' && area.figures.has(question.id)) {
-		figures = await multiFigures(db, area, question);
-	}
+	const figures = area.published.get(question.id) ?? null;
 	const inSurvey = area.questions.filter((q) => q.surveyId === question.surveyId);
 	const choices = breakdownChoices(inSurvey, false).filter((c) => c.value !== question.key);
 	const choice = choices.find((c) => c.value === options.by);
 	let breakdown: QuestionInsights['breakdown'] = null;
-	if (choice && question.kind !== 'multi' && area.figures.has(question.id)) {
+	if (choice && questionType(question.kind).summary === 'one' && figures) {
 		const broken = await breakdownsBy(db, area, [question], choice.value);
 		const b = broken.get(question.id);
 		if (b) breakdown = { by: choice.value, label: choice.label, figures: b };
@@ -511,27 +524,13 @@ export async function questionInsights(
 	};
 }
 
-/** "Choose any": counts are choices, so n is the respondents who chose anything. */
-async function multiFigures(
-	db: Db,
-	area: AreaFigures,
-	q: InsightQuestion
-): Promise<PublicQuestion> {
-	const raw = area.figures.get(q.id)!;
-	const valid = q.options.filter((o) => !o.notApplicable).map((o) => o.value);
-	const answered = await repo.respondentsChoosing(db, q.surveyId, q.id, valid);
-	const counts = new Map(raw.options.map((o) => [o.value, o.count]));
-	return suppress(
-		{ kind: 'question', figures: summariseQuestion(q, counts, answered) },
-		area.rules
-	);
-}
-
 export interface SurveyResults {
 	rules: Rules;
 	survey: InsightSurvey & { audienceLabel: string; waveName: string };
+	/** The publication the figures come from; null before the first one. */
+	publication: PublicationInfo | null;
 	responses: PublicCount;
-	rates: { batches: (PublicRate & { label: string })[]; total: PublicRate } | null;
+	rates: PublishedRates | null;
 	questions: {
 		id: string;
 		section: string | null;
@@ -546,28 +545,15 @@ export async function surveyResults(
 	areaId: string,
 	surveyId: string
 ): Promise<SurveyResults | null> {
-	const area = await areaFigures(db, areaId);
+	return surveyResultsOf(await areaFigures(db, areaId), surveyId);
+}
+
+/** A questionnaire's results from the area's figures (a pure view: exports call it in loops). */
+export function surveyResultsOf(area: AreaFigures, surveyId: string): SurveyResults | null {
 	const survey = area.surveys.find((s) => s.id === surveyId);
 	if (!survey) return null;
-	const [responses, batches, comments] = await Promise.all([
-		repo.responseCounts(db, areaId, [surveyId]),
-		repo.batchUse(db, areaId, surveyId),
-		repo.commentCounts(db, areaId, [surveyId])
-	]);
-	const shownRates = batches.length > 0 ? suppress({ kind: 'rates', batches }, area.rules) : null;
+	const publication = area.publications.get(surveyId);
 	const questions = area.questions.filter((q) => q.surveyId === surveyId);
-	const rows = [];
-	for (const q of questions) {
-		let figures = area.published.get(q.id) ?? null;
-		if (q.kind === 'multi' && figures) figures = await multiFigures(db, area, q);
-		rows.push({
-			id: q.id,
-			section: q.section,
-			wording: wording(q),
-			figures,
-			comments: q.kind === 'text' ? commentFigures(comments.get(q.id), area.rules) : null
-		});
-	}
 	return {
 		rules: area.rules,
 		survey: {
@@ -575,18 +561,15 @@ export async function surveyResults(
 			audienceLabel: AUDIENCE_LABELS[survey.audience],
 			waveName: area.waves.find((w) => w.id === survey.waveId)?.name ?? ''
 		},
-		responses: suppress({ kind: 'count', value: responses.get(surveyId) ?? 0 }, area.rules),
-		rates: shownRates && {
-			batches: shownRates.batches.map((b, i) => ({ ...b, label: batches[i]!.label })),
-			total: shownRates.total
-		},
-		questions: rows
-	};
-}
-
-function commentFigures(counts: { all: number; reviewed: number } | undefined, rules: Rules) {
-	return {
-		all: suppress({ kind: 'count', value: counts?.all ?? 0 }, rules),
-		reviewed: suppress({ kind: 'count', value: counts?.reviewed ?? 0 }, rules)
+		publication: publication?.info ?? null,
+		responses: publication?.figures.responses ?? 0,
+		rates: publication?.figures.rates ?? null,
+		questions: questions.map((q) => ({
+			id: q.id,
+			section: q.section,
+			wording: wording(q),
+			figures: area.published.get(q.id) ?? null,
+			comments: publication?.figures.comments[q.id] ?? null
+		}))
 	};
 }

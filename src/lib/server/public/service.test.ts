@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, makeExportArea, reviewAll, times } from '../exports/testing';
 import { createTestDb } from '../testing/db';
+import { publishAll } from '../testing/fixtures';
 import { auditActions } from '../testing/plan';
 import { nowIso } from '../db';
 import { newId } from '../ids';
@@ -54,6 +55,7 @@ async function setUp() {
 			createdAt: nowIso()
 		})
 		.execute();
+	await publishAll(db, made.area.id);
 	const actor = { id: null, localAreaId: made.area.id };
 	const reviewed = comments.find((c) => c.body.startsWith('They'))!;
 	const unreviewed = comments.find((c) => c.body.startsWith('Nobody'))!;

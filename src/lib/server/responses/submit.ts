@@ -17,6 +17,8 @@ import { retrying, today, type Db } from '../db';
 import type { Channel, Survey } from '../db/schema';
 import { availability } from '../surveys/availability';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
+import { inBackground } from '../background';
+import { refreshWhereDue } from '../insights/publish/refresh';
 import { holdForRelease, releaseWhereDue } from './release';
 import { batched } from './submission-queue';
 
@@ -74,10 +76,13 @@ const enqueue = batched(async (db: Db, batch: Checked[]) => {
 	// After the commit (the responses are safe), before the next batch: a release is one more
 	// transaction, so the queue never has two writers of its own.
 	const surveys = [...new Set(batch.filter((_, i) => outcomes[i]!.ok).map((c) => c.surveyId))];
-	await releaseWhereDue(db, surveys).catch((error: unknown) => {
+	const released = await releaseWhereDue(db, surveys).catch((error: unknown) => {
 		// Nothing is lost: the responses stay waiting, and the next submission or close retries.
 		console.error('Releasing waiting responses failed:', error);
+		return 0;
 	});
+	// A release may make a new publication due; making one can take a while, so nobody waits.
+	if (released > 0) inBackground('Publishing', () => refreshWhereDue(db, surveys));
 	return outcomes;
 });
 

@@ -8,6 +8,7 @@ import { nowIso, today, type Db } from '../db';
 import type { AccessMode, Audience, NewQuestionRow, SurveyStatus, User } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { newId } from '../ids';
+import { publishSurvey } from '../insights/publish/refresh';
 import { listQuestions } from '../surveys/repository';
 
 export async function makeArea(db: Db, slug = `area-${newId().slice(0, 6)}`) {
@@ -182,4 +183,21 @@ export async function makeUser(
 	};
 	await db.insertInto('users').values(user).execute();
 	return { ...user, password };
+}
+
+/**
+ * Publishes every opened questionnaire of an area, as the app would once enough responses have
+ * arrived: closed ones for good. Pages and files read publications, so tests that store
+ * responses call this before they look.
+ */
+export async function publishAll(db: Db, areaId: string, on = today()) {
+	const surveys = await db
+		.selectFrom('surveys')
+		.select(['id', 'status'])
+		.where('localAreaId', '=', areaId)
+		.where('status', '!=', 'draft')
+		.execute();
+	for (const survey of surveys) {
+		await publishSurvey(db, survey.id, { final: survey.status === 'closed', on });
+	}
 }

@@ -161,3 +161,29 @@ export async function refreshWhereDue(db: Db, surveyIds: readonly string[]): Pro
 		}
 	}
 }
+
+/** Final publications for questionnaires that have closed (by status or by date) without one. */
+export async function publishClosed(db: Db, on = today()): Promise<number> {
+	const closed = await db
+		.selectFrom('surveys')
+		.select('id')
+		.where('status', '!=', 'draft')
+		.where((eb) => eb.or([eb('status', '=', 'closed'), eb('closesOn', '<', on)]))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('publications')
+						.select('publications.id')
+						.whereRef('publications.surveyId', '=', 'surveys.id')
+						.where('publications.final', '=', 1)
+				)
+			)
+		)
+		.execute();
+	let made = 0;
+	for (const { id } of closed) {
+		if ((await publishSurvey(db, id, { final: true, on })).ok) made += 1;
+	}
+	return made;
+}

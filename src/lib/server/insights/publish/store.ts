@@ -3,7 +3,7 @@
  * A publication never changes once made, so its parsed parts can be kept in memory by id: every
  * instance reads the same thing, and a new publication simply has a new id.
  */
-import type { Db } from '../../db';
+import { inTransaction, type Db } from '../../db';
 import type { Publication } from '../../db/schema';
 import { seal, unseal } from '../../secret';
 import type { Rules } from '../suppression';
@@ -40,7 +40,7 @@ function partsOf(figures: SurveyFigures): [string, unknown][] {
 }
 
 export async function savePublication(db: Db, p: NewPublication): Promise<void> {
-	await db.transaction().execute(async (trx) => {
+	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('publications')
 			.values({

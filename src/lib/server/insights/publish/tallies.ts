@@ -83,33 +83,27 @@ type GroupedRow = { q: string; v: string; n: number } & Record<`g${number}`, str
 
 /**
  * Answers per (question, value, profile): the profile is each about-you answer of the family,
- * one column each, taken by conditional aggregation over their about-you answers. Portable SQL.
+ * one column each, found by looking the family's response up once more in the answers' primary
+ * key (response, question) per about-you question. Portable SQL.
  */
 async function groupedAnswers(
 	db: Db,
 	surveyId: string,
 	about: readonly InsightQuestion[]
 ): Promise<GroupedRow[]> {
-	const profileColumns = about.map(
-		(a, k) => sql`max(case when pa.question_id = ${a.id} then pa.value end) as ${sql.ref(`g${k}`)}`
+	const joins = about.map(
+		(a, k) =>
+			sql`left join answers ${sql.ref(`p${k}`)} on ${sql.ref(`p${k}.response_id`)} = a.response_id and ${sql.ref(`p${k}.question_id`)} = ${a.id}`
 	);
-	const groupColumns = about.map((_, k) => sql.ref(`p.g${k}`));
-	const profile =
-		about.length === 0
-			? sql``
-			: sql`left join (
-					select pa.response_id as rid, ${sql.join(profileColumns)}
-					from answers pa join responses pr on pr.id = pa.response_id
-					where pr.survey_id = ${surveyId} and pa.question_id in (${sql.join(about.map((a) => a.id))})
-					group by pa.response_id
-				) p on p.rid = r.id`;
+	const groups = about.map((_, k) => sql`${sql.ref(`p${k}.value`)} as ${sql.ref(`g${k}`)}`);
+	const groupBy = about.map((_, k) => sql.ref(`p${k}.value`));
 	const { rows } = await sql<GroupedRow>`
-		select a.question_id as q, a.value as v${about.length ? sql`, ${sql.join(groupColumns)}` : sql``}, count(*) as n
+		select a.question_id as q, a.value as v${about.length ? sql`, ${sql.join(groups)}` : sql``}, count(*) as n
 		from responses r
 		join answers a on a.response_id = r.id
-		${profile}
+		${sql.join(joins, sql` `)}
 		where r.survey_id = ${surveyId}
-		group by a.question_id, a.value${about.length ? sql`, ${sql.join(groupColumns)}` : sql``}
+		group by a.question_id, a.value${about.length ? sql`, ${sql.join(groupBy)}` : sql``}
 	`.execute(db);
 	return rows;
 }

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { officerSurvey } from '$lib/server/surveys/builder-access';
 import { getDb } from '$lib/server/db';
+import { publishSurvey } from '$lib/server/insights/publish/refresh';
 import { releasePending } from '$lib/server/responses/release';
 import { builderView } from '$lib/server/surveys/builder-view';
 import { signoffsOf } from '$lib/server/coproduction/signoff';
@@ -104,8 +105,10 @@ export const actions: Actions = {
 		const db = getDb();
 		const outcome = await closeSurvey(db, user, params.survey);
 		if (!outcome.ok) return refused('close', outcome);
-		// Nothing more will join the responses still waiting, so they are released now.
+		// Nothing more will join the responses still waiting: they are released now, and the
+		// questionnaire's figures are published for good.
 		await releasePending(db, params.survey);
+		await publishSurvey(db, params.survey, { final: true });
 		back(params.survey, 'closed');
 	},
 	copy: async ({ params, request }) => {
