@@ -6,6 +6,7 @@ import {
 	auditActions,
 	batchesOf,
 	linksByKey,
+	pendingCount,
 	questionKeys,
 	responsesByChannel,
 	surveyIdOf,
@@ -119,13 +120,18 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	await expect(page.getByRole('button', { name: 'Make codes' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('Label').fill('E2E letters');
+	// A batch smaller than the area's minimum base is refused: its used count would name families.
 	await page.getByLabel('Number of codes').fill('3');
 	await page.getByRole('button', { name: 'Make codes' }).click();
-	await expect(page.getByRole('heading', { name: '3 codes made for “E2E letters”' })).toBeVisible();
+	await expect(page.getByRole('alert')).toContainText('at least 10');
+	expect(batchesOf(surveyId)).toEqual([]);
+	await page.getByLabel('Number of codes').fill('10');
+	await page.getByRole('button', { name: 'Make codes' }).click();
+	await expect(page.getByRole('heading', { name: '10 codes made for “E2E letters”' })).toBeVisible();
 	const codes = (await page.getByLabel('The codes, one a line').inputValue()).split('\n');
-	expect(codes).toHaveLength(3);
+	expect(codes).toHaveLength(10);
 	expect(batchesOf(surveyId)).toEqual([
-		expect.objectContaining({ label: 'E2E letters', size: 3, codes: 3 })
+		expect.objectContaining({ label: 'E2E letters', size: 10, codes: 10 })
 	]);
 	await expectAccessible(page);
 
@@ -138,7 +144,7 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	const lines = csv.slice(1).split('\r\n');
 	expect(lines[0]).toBe('code,url');
-	expect(lines.slice(1, 4)).toEqual(codes.map((c) => `${c},${baseURL}/s/${surveyId}?code=${c}`));
+	expect(lines.slice(1, 11)).toEqual(codes.map((c) => `${c},${baseURL}/s/${surveyId}?code=${c}`));
 
 	const [letters] = await Promise.all([
 		page.context().waitForEvent('page'),
@@ -146,7 +152,7 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	]);
 	await letters.waitForLoadState();
 	const letterPages = letters.locator('article.letter');
-	await expect(letterPages).toHaveCount(3);
+	await expect(letterPages).toHaveCount(10);
 	for (const [i, code] of codes.entries()) {
 		await expect(letterPages.nth(i)).toContainText(code);
 		await expect(letterPages.nth(i)).toContainText(`${baseURL}/s/${surveyId}`);
@@ -157,7 +163,7 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	await expectAccessible(letters);
 	// One A4 page per family when printed.
 	const pdf = (await letters.pdf({ preferCSSPageSize: true })).toString('latin1');
-	expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(3);
+	expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(10);
 	await letters.close();
 	expect(auditActions(batchesOf(surveyId)[0]!.id)).toEqual([
 		'codes.batch_created',
@@ -165,11 +171,11 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 		'codes.letters_downloaded'
 	]);
 
-	// Before any answer: nothing used.
+	// Nothing is counted live: the list waits for the first publication.
 	await page.goto('/app/surveys');
 	const row = page.locator(`tr[data-survey="${surveyId}"]`);
-	await expect(row.locator('[data-cell="responses"]')).toHaveText('0');
-	await expect(row.locator('[data-cell="rate"]')).toHaveText(/0 of 3 codes used/);
+	await expect(row.locator('[data-cell="responses"]')).toHaveText('Not published yet');
+	await expect(row.locator('[data-cell="rate"]')).toHaveText(/Counted when published/);
 
 	// A parent answers on a phone with the code from the letter's QR code.
 	const phone = await browser.newContext({
@@ -185,11 +191,11 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	await expect(parent).toHaveURL(/\/done$/);
 	await phone.close();
 
-	// The officer sees the count and the rate move, through the small-number rules.
+	// The officer reloading learns nothing: the answers wait, sealed, for a crowd to be stored in.
 	await page.reload();
-	await expect(row.locator('[data-cell="responses"]')).toHaveText('[c]');
-	await expect(row.locator('[data-cell="rate"]')).toHaveText(/\[c\] of 3 codes used/);
-	expect(responsesByChannel(surveyId)).toEqual({ web: 1 });
+	await expect(row.locator('[data-cell="responses"]')).toHaveText('Not published yet');
+	expect(responsesByChannel(surveyId)).toEqual({});
+	expect(pendingCount(surveyId)).toBe(1);
 
 	// A paper response, typed in by the officer.
 	await page.goto(`/app/surveys/${surveyId}/paper`);
@@ -199,15 +205,39 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	expect(responsesByChannel(surveyId)).toEqual({ web: 1 });
 	await answerFirstOptions(page);
 	await page.getByRole('button', { name: 'Save response' }).click();
-	await expect(page.getByText('Response saved.')).toBeVisible();
-	expect(responsesByChannel(surveyId)).toEqual({ web: 1, paper: 1 });
-	expect(auditActions(surveyId)).toContain('response.paper_entered');
+	await expect(page.getByText(/Entry saved. It counts once another officer/)).toBeVisible();
+	expect(pendingCount(surveyId)).toBe(1);
+	// The officer who typed it cannot approve it; a second officer checks it against the paper.
+	await expect(page.getByText('You typed this in, so another officer must approve it.')).toBeVisible();
+	await expect(page.getByRole('button', { name: /Approve entry/ })).toHaveCount(0);
+	const checker = createUser({ slug: BUILDER_SLUG, role: 'officer', tag: 'checker' });
+	const second = await browser.newContext({
+		baseURL,
+		extraHTTPHeaders: clientHeaders(`${testInfo.project.name}:${testInfo.testId}:checker`)
+	});
+	const checking = await second.newPage();
+	await signInAs(checking, checker);
+	await checking.goto(`/app/surveys/${surveyId}/paper`);
+	await checking.getByRole('button', { name: 'Approve entry 1: it matches the paper' }).click();
+	await expect(checking.getByText('Entry approved. It now counts as a response.')).toBeVisible();
+	await second.close();
+	expect(pendingCount(surveyId)).toBe(2);
+	expect(auditActions(surveyId)).toEqual(
+		expect.arrayContaining(['response.paper_entered', 'response.paper_approved'])
+	);
 
 	// Close, and copy as the next wave: same keys and links, a new draft.
 	await page.goto(`/app/surveys/${surveyId}`);
 	await page.getByRole('button', { name: 'Close questionnaire' }).click();
 	await expect(page.getByText('Questionnaire closed.')).toBeVisible();
 	expect(surveyRow(surveyId)?.status).toBe('closed');
+	// Closing stores what was waiting and publishes the final figures.
+	expect(pendingCount(surveyId)).toBe(0);
+	expect(responsesByChannel(surveyId)).toEqual({ web: 1, paper: 1 });
+	await page.goto('/app/surveys');
+	await expect(row.locator('[data-cell="responses"]')).toContainText('[c]');
+	await expect(row.locator('[data-cell="rate"]')).toHaveText(/\[c\] of 10 codes used/);
+	await page.goto(`/app/surveys/${surveyId}`);
 	await expect(page.getByRole('button', { name: /Up: move/ })).toHaveCount(0);
 	await page.getByText('Copy as the next wave').click();
 	await page.getByLabel('Which wave is the copy for?').selectOption('new');

@@ -60,6 +60,14 @@ export function responsesByChannel(surveyId: string): Record<string, number> {
 	return Object.fromEntries(rows.map((r) => [r.channel, r.n]));
 }
 
+/** Sent responses still sealed, waiting for a crowd to be stored in. */
+export function pendingCount(surveyId: string): number {
+	return query<{ n: number }>(
+		'select count(*) as n from pending_responses where survey_id = ?',
+		surveyId
+	)[0]!.n;
+}
+
 export function auditActions(subjectId: string): string[] {
 	return query<{ action: string }>(
 		'select action from audit_events where subject_id = ? order by created_at',

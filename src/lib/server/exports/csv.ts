@@ -19,6 +19,17 @@ export type CsvRow = Record<string, CsvCell>;
 /** A row as an object keyed by column key, or as cells in the columns' order (faster for big files). */
 export type CsvRecord = CsvRow | readonly CsvCell[];
 
+/** What a CSV file is made from: rows written now, or text written when it was published. */
+export type CsvSource =
+	| { columns: readonly CsvColumn[]; rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord> }
+	| { stored: AsyncIterable<string> };
+
+export function csvSourceStream(source: CsvSource): Readable {
+	return 'stored' in source
+		? storedCsvStream(source.stored)
+		: csvStream(source.columns, source.rows);
+}
+
 export function csvOptions(columns: readonly CsvColumn[]): Options {
 	return {
 		bom: true,
@@ -46,6 +57,18 @@ export function csvStream(
 	return source.pipe(stringifier);
 }
 
+/**
+ * A CSV made earlier (text already written by csv-stringify, with formulas neutralised), as a
+ * byte stream with the byte-order mark in front.
+ */
+export function storedCsvStream(chunks: AsyncIterable<string>): Readable {
+	async function* withBom() {
+		yield '\uFEFF';
+		yield* chunks;
+	}
+	return Readable.from(withBom(), { objectMode: false });
+}
+
 /** A file name safe on every system: heard_lancashire_results_wave-2_2026-11-22.csv */
 export function csvFilename(parts: readonly string[], date: string): string {
 	const slug = (part: string) =>
@@ -63,7 +86,12 @@ export function csvResponse(
 	columns: readonly CsvColumn[],
 	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>
 ): Response {
-	const body = Readable.toWeb(csvStream(columns, rows)) as ReadableStream<Uint8Array>;
+	return csvFileResponse(filename, { columns, rows });
+}
+
+/** An HTTP response that streams a CSV (rows to write, or a stored file) as a download. */
+export function csvFileResponse(filename: string, source: CsvSource): Response {
+	const body = Readable.toWeb(csvSourceStream(source)) as ReadableStream<Uint8Array>;
 	return new Response(body, {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',

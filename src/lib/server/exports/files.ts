@@ -75,7 +75,7 @@ export const SURVEY_FILES: readonly (ExportFileInfo & { key: SurveyFileKey })[] 
 		key: 'responses',
 		title: 'Responses',
 		description:
-			'One row per response in random order, answers in question order under their question keys. No ids or dates; about-you answers only where every group has enough responses; reviewed free text only.',
+			'One row per response in random order, made with the latest publication: no ids, dates or free text, numbers in bands, and every row the same as at least the minimum base of others in every column. Only for officers an admin has allowed to take it; every download is audited.',
 		minRole: 'officer',
 		scope: 'survey'
 	},
@@ -83,7 +83,7 @@ export const SURVEY_FILES: readonly (ExportFileInfo & { key: SurveyFileKey })[] 
 		key: 'responses-metadata',
 		title: 'Responses metadata',
 		description:
-			'The wording and options of every question in the responses file, and how each about-you question was treated (as answered, coarsened or left out).',
+			'The wording and values of every column of the responses file, and how the file was made safe.',
 		minRole: 'officer',
 		scope: 'survey'
 	}

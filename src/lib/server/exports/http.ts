@@ -4,7 +4,7 @@
  */
 import { error } from '@sveltejs/kit';
 import type { Db } from '../db';
-import { csvResponse } from './csv';
+import { csvFileResponse } from './csv';
 import type { AreaFileKey, SurveyFileKey } from './files';
 import { requireFileRole } from './guard';
 import { parseWaveQuery } from './input';
@@ -16,7 +16,7 @@ export async function serveAreaFile(db: Db, key: AreaFileKey, url: URL): Promise
 	if (!query.ok) error(400, query.message);
 	const file = await downloadAreaFile(db, user, key, query.waveId);
 	if (!file) error(404, 'Not found');
-	return csvResponse(file.filename, file.columns, file.rows);
+	return csvFileResponse(file.filename, file);
 }
 
 export async function serveSurveyFile(
@@ -26,8 +26,11 @@ export async function serveSurveyFile(
 ): Promise<Response> {
 	const user = await requireFileRole(db, key, { type: 'survey', id: surveyId });
 	const file = await downloadSurveyFile(db, user, key, surveyId);
+	if (file === 'refused') {
+		error(403, 'An admin must allow you to download row-level responses files');
+	}
 	if (!file) error(404, 'Not found');
-	return csvResponse(file.filename, file.columns, file.rows);
+	return csvFileResponse(file.filename, file);
 }
 
 export async function serveZip(db: Db, url: URL): Promise<Response> {

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../testing/db';
+import { makeUser, publishAll } from '../testing/fixtures';
 import { makeArea, makeSurvey } from '../testing/fixtures';
-import { csvStream } from './csv';
+import { csvSourceStream } from './csv';
 import { readZip } from './read-zip';
 import {
 	buildAreaFile,
@@ -24,7 +25,14 @@ async function setUp() {
 	const made = await makeExportArea(db);
 	await answer(db, made.surveys[0]!, times(12, { scale: 'agree', district: 'north', weeks: 3 }));
 	await answer(db, made.surveys[1]!, times(15, { scale: 'disagree', district: 'south' }));
+	await publishAll(db, made.area.id);
 	return { db, made };
+}
+
+/** An officer an admin has allowed to take row-level files. */
+async function rowsOfficer(db: Awaited<ReturnType<typeof setUp>>['db'], areaId: string) {
+	const made = await makeUser(db, areaId, { role: 'officer', canExportRows: 1 });
+	return { ...sessionUser(areaId, 'officer'), id: made.id, email: made.email };
 }
 
 async function events(db: Awaited<ReturnType<typeof setUp>>['db']) {
@@ -60,23 +68,35 @@ describe('downloads', () => {
 		expect(await events(db)).toEqual([]);
 	});
 
-	it('give the responses file of a questionnaire by its id', async () => {
+	it('give the responses file of a questionnaire by its id, to an officer allowed it', async () => {
 		const { db, made } = await setUp();
-		const user = sessionUser(made.area.id, 'officer');
-		const file = (await downloadSurveyFile(db, user, 'responses', made.surveys[1]!.id))!;
+		const user = await rowsOfficer(db, made.area.id);
+		const file = await downloadSurveyFile(db, user, 'responses', made.surveys[1]!.id);
+		if (!file || file === 'refused') throw new Error('no file');
 		expect(file.filename).toMatch(/_responses_parent-carers_wave-2_/);
 		const rows = parseCsv(await csvText(file));
 		expect(rows).toHaveLength(15);
 		expect(rows.every((r) => r['listened-to'] === 'Disagree')).toBe(true);
-		// Everyone gave the same district: one group says nothing, so the column is left out.
-		expect(Object.keys(rows[0]!)).not.toContain('district');
+		// No free text: it is only in the comments file, unlinked.
+		expect(Object.keys(rows[0]!)).not.toContain('anything-else');
+	});
+
+	it('refuse the responses file to an officer no admin has allowed, and audit the attempt', async () => {
+		const { db, made } = await setUp();
+		const officer = await makeUser(db, made.area.id, { role: 'officer' });
+		const user = { ...sessionUser(made.area.id, 'officer'), id: officer.id };
+		expect(await downloadSurveyFile(db, user, 'responses', made.surveys[1]!.id)).toBe('refused');
+		expect((await events(db)).map((e) => e.action)).toEqual(['export_refused']);
+		const zip = (await downloadZip(db, user, null))!;
+		const names = [...readZip(await bytes(zip.stream)).keys()];
+		expect(names.filter((n) => n.includes('_responses'))).toEqual([]);
 	});
 });
 
 describe('the zip of every file', () => {
 	it('holds every file an officer may take, each a complete CSV', async () => {
 		const { db, made } = await setUp();
-		const user = sessionUser(made.area.id, 'officer');
+		const user = await rowsOfficer(db, made.area.id);
 		const zip = (await downloadZip(db, user, null))!;
 		expect(zip.filename).toMatch(
 			/^heard_area-[a-z0-9-]+_all-files_all-waves_\d{4}-\d{2}-\d{2}\.zip$/
@@ -94,7 +114,7 @@ describe('the zip of every file', () => {
 		// The results inside are the results file on its own.
 		const inside = files.get(names.find((n) => n.includes('_results_'))!)!.toString('utf8');
 		const alone = buildAreaFile(db, made.exportArea, 'results', null);
-		expect(inside).toBe((await bytes(csvStream(alone.columns, alone.rows))).toString('utf8'));
+		expect(inside).toBe((await bytes(csvSourceStream(alone))).toString('utf8'));
 		const responses = names.find((n) => n.includes('_responses_parent-carers_wave-1_'))!;
 		expect(parseCsv(files.get(responses)!.toString('utf8'))).toHaveLength(12);
 

@@ -14,7 +14,7 @@ import type { Audience, Wave } from '../db/schema';
 import { findAreaWave, listWaves } from '../surveys/repository';
 import { commentRows, COMMENT_COLUMNS } from './comments';
 import { loadExportArea, type ExportArea } from './context';
-import { csvFilename, csvStream, type CsvColumn, type CsvRecord } from './csv';
+import { csvFilename, csvSourceStream, type CsvSource } from './csv';
 import {
 	AREA_FILES,
 	SURVEY_FILES,
@@ -30,20 +30,11 @@ import { METADATA_COLUMNS, metadataFile } from './metadata';
 import { RATE_COLUMNS, rateRows } from './rates';
 import { REPRESENTATIVENESS_COLUMNS, representativenessRows } from './representativeness';
 import { findExportSurvey, listExportSurveys, type ExportSurvey } from './repository';
-import {
-	planResponses,
-	responseRows,
-	responsesMetadataRows,
-	RESPONSES_METADATA_COLUMNS,
-	type ResponsesPlan
-} from './responses';
+import { RESPONSES_METADATA_COLUMNS, responsesFileText, responsesMetadataRows } from './responses';
+import { latestPublication } from '../insights/publish/store';
 import { RESULT_COLUMNS, resultRows } from './results';
 
-export interface ExportFile {
-	filename: string;
-	columns: readonly CsvColumn[];
-	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
-}
+export type ExportFile = { filename: string } & CsvSource;
 
 const AUDIENCE_WORDS: Record<Audience, string> = {
 	parent_carer: 'parent carers',
@@ -96,16 +87,32 @@ export function buildAreaFile(
 	}
 }
 
-export function buildSurveyFile(
+/** A questionnaire's file; the responses file is undefined before its first publication. */
+export async function buildSurveyFile(
 	db: Db,
 	area: ExportArea,
 	key: SurveyFileKey,
-	plan: ResponsesPlan
-): ExportFile {
-	const filename = surveyFilename(area, key, plan.survey);
-	return key === 'responses'
-		? { filename, columns: plan.columns, rows: responseRows(db, plan) }
-		: { filename, columns: RESPONSES_METADATA_COLUMNS, rows: responsesMetadataRows(plan) };
+	survey: ExportSurvey
+): Promise<ExportFile | undefined> {
+	const filename = surveyFilename(area, key, survey);
+	if (key === 'responses-metadata') {
+		const rows = await responsesMetadataRows(db, survey, area.rules.minBase);
+		return { filename, columns: RESPONSES_METADATA_COLUMNS, rows };
+	}
+	const stored = await responsesFileText(db, survey);
+	return stored ? { filename, stored: stored.chunks } : undefined;
+}
+
+/** Whether this user may take row-level files: an officer an admin has allowed to. */
+export async function mayTakeRows(db: Db, user: SessionUser): Promise<boolean> {
+	if (!hasRole(user.role, 'officer')) return false;
+	const row = await db
+		.selectFrom('users')
+		.select('canExportRows')
+		.where('id', '=', user.id)
+		.where('localAreaId', '=', user.localAreaId)
+		.executeTakeFirst();
+	return row?.canExportRows === 1;
 }
 
 async function audit(
@@ -151,11 +158,25 @@ export async function downloadSurveyFile(
 	user: SessionUser,
 	key: SurveyFileKey,
 	surveyId: string
-): Promise<ExportFile | undefined> {
+): Promise<ExportFile | 'refused' | undefined> {
 	const area = await loadExportArea(db, user.localAreaId);
 	const survey = area && (await findExportSurvey(db, area.id, surveyId));
 	if (!area || !survey) return undefined;
-	const file = buildSurveyFile(db, area, key, await planResponses(db, area, survey));
+	if (key === 'responses' && !(await mayTakeRows(db, user))) {
+		await audit(
+			db,
+			user,
+			'export_refused',
+			{ type: 'survey', id: survey.id },
+			{
+				file: key,
+				reason: 'not allowed row-level files'
+			}
+		);
+		return 'refused';
+	}
+	const file = await buildSurveyFile(db, area, key, survey);
+	if (!file) return undefined;
 	await audit(
 		db,
 		user,
@@ -195,10 +216,11 @@ export async function downloadZip(
 	const output = zip.outputStream as Readable;
 	zip.on('error', (error: Error) => output.destroy(error));
 	const add = (name: string, file: () => Promise<ExportFile>) => {
+		names.push(name);
 		zip.addReadStreamLazy(name, (done) => {
 			file().then(
 				(f) => {
-					const stream = csvStream(f.columns, f.rows);
+					const stream = csvSourceStream(f);
 					stream.on('error', (error) => zip.emit('error', error));
 					done(null, stream);
 				},
@@ -209,19 +231,17 @@ export async function downloadZip(
 
 	const names: string[] = [];
 	for (const info of AREA_FILES) {
-		const name = areaFilename(area, info.key, wave);
-		names.push(name);
-		add(name, async () => buildAreaFile(db, area, info.key, wave));
+		add(areaFilename(area, info.key, wave), async () => buildAreaFile(db, area, info.key, wave));
 	}
-	if (hasRole(user.role, 'officer')) {
+	if (await mayTakeRows(db, user)) {
 		for (const survey of await listExportSurveys(db, area.id, wave?.id ?? null)) {
-			// The responses file and its metadata must describe the same columns: one plan for both.
-			let plan: Promise<ResponsesPlan> | undefined;
-			const planned = () => (plan ??= planResponses(db, area, survey));
+			// Only questionnaires that have been published have a responses file.
+			if (!(await latestPublication(db, survey.id))) continue;
 			for (const info of SURVEY_FILES) {
-				const name = surveyFilename(area, info.key, survey);
-				names.push(name);
-				add(name, async () => buildSurveyFile(db, area, info.key, await planned()));
+				add(surveyFilename(area, info.key, survey), async () => {
+					const file = await buildSurveyFile(db, area, info.key, survey);
+					return file ?? { filename: '', stored: (async function* () {})() };
+				});
 			}
 		}
 	}

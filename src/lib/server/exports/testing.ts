@@ -16,7 +16,7 @@ import {
 	opts
 } from '../testing/fixtures';
 import { loadExportArea } from './context';
-import { csvStream, type CsvColumn, type CsvRecord } from './csv';
+import { csvSourceStream, type CsvSource } from './csv';
 
 export const SCALE = [
 	'strongly-agree',
@@ -134,13 +134,9 @@ export function sessionUser(areaId: string, role: Role = 'officer'): SessionUser
 }
 
 /** The whole CSV a file streams, as text. */
-export async function csvText(file: {
-	columns: readonly CsvColumn[];
-	rows: Iterable<CsvRecord> | AsyncIterable<CsvRecord>;
-}): Promise<string> {
+export async function csvText(file: CsvSource): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of csvStream(file.columns, file.rows))
-		chunks.push(Buffer.from(chunk as Buffer));
+	for await (const chunk of csvSourceStream(file)) chunks.push(Buffer.from(chunk as Buffer));
 	return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Actor } from '../audit';
 import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
+import { makeArea, makeSurvey, makeWave, publishAll } from '../testing/fixtures';
 import { DOWNLOAD_WINDOW_MS, authoriseDownload, codesView, createCodeBatch } from './code-batches';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';
@@ -143,6 +143,8 @@ describe('a batch too small to be anonymous', () => {
 			createdBy: null
 		});
 		await createCodeBatch(db, actor, surveyId, { label: 'Everyone else', size: 40 });
+		await db.updateTable('surveys').set({ status: 'closed' }).where('id', '=', surveyId).execute();
+		await publishAll(db, actor.localAreaId);
 		const view = await codesView(db, actor.localAreaId, surveyId);
 		expect(view!.batches.map((b) => [b.label, b.rate.used])).toEqual([
 			['The Smith family', '[c]'],
@@ -173,6 +175,13 @@ describe('codesView', () => {
 		await use(small.ok ? small.codes.slice(0, 2) : []);
 		await use(big.ok ? big.codes.slice(0, 12) : []);
 
+		// An officer watching the page learns nothing until the figures are published.
+		const live = await codesView(db, actor.localAreaId, surveyId);
+		expect(live!.batches.map((b) => b.rate.used)).toEqual(['not counted yet', 'not counted yet']);
+		expect(live!.total).toBeNull();
+
+		await db.updateTable('surveys').set({ status: 'closed' }).where('id', '=', surveyId).execute();
+		await publishAll(db, actor.localAreaId);
 		const view = await codesView(db, actor.localAreaId, surveyId);
 
 		expect(view!.batches.map((b) => [b.label, b.rate])).toEqual([

@@ -16,7 +16,8 @@ import type { BatchInput } from '../surveys/input';
 import { findAreaSurvey } from '../surveys/repository';
 import { countBatchHashes, createBatch, findAreaBatch, listBatches } from './batches';
 import { formatCode, hashCode, isWellFormedCode, normaliseCode } from './codes';
-import { areaRules, batchCounts, showBatchRates } from './rates';
+import { publishedSummaries } from '../insights/publish/store';
+import { areaRules, showRate } from './rates';
 
 type Outcome<T = object> =
 	({ ok: true } & T) | { ok: false; status: 400 | 404 | 409 | 410; errors: FormErrors };
@@ -81,29 +82,36 @@ export function batchRefusal(survey: Survey): string | null {
 	return null;
 }
 
-/** The codes page: each batch with its response rate, suppressed, and the total. */
+/**
+ * The codes page: each batch with its response rate as the latest publication counted it (used
+ * codes move only when the figures do, so nobody can watch one family's code being used), and
+ * the total. A batch made since shows its codes and waits for the next publication.
+ */
 export async function codesView(db: Db, areaId: string, surveyId: string) {
 	const survey = await findAreaSurvey(db, areaId, surveyId);
 	if (!survey) return undefined;
-	const [batches, counts, thresholds] = await Promise.all([
+	const [batches, published] = await Promise.all([
 		listBatches(db, survey.id),
-		batchCounts(db, survey.id),
-		areaRules(db, areaId)
+		publishedSummaries(db, areaId)
 	]);
-	const rates = showBatchRates(
-		batches.map((b) => counts.get(b.id) ?? { issued: 0, used: 0 }),
-		thresholds
-	);
+	const rates = published.get(survey.id)?.rates ?? null;
+	const byBatch = new Map((rates?.batches ?? []).map((r) => [r.id, r]));
 	return {
 		survey,
 		refusal: batchRefusal(survey),
-		batches: batches.map((b, i) => ({
-			id: b.id,
-			label: b.label,
-			createdOn: b.createdAt.slice(0, 10),
-			rate: rates.batches[i]!
-		})),
-		total: rates.total
+		publishedOn: published.get(survey.id)?.madeOn ?? null,
+		batches: batches.map((b) => {
+			const rate = byBatch.get(b.id);
+			return {
+				id: b.id,
+				label: b.label,
+				createdOn: b.createdAt.slice(0, 10),
+				rate: rate
+					? showRate(rate)
+					: { issued: b.size.toLocaleString('en-GB'), used: 'not counted yet', percent: null }
+			};
+		}),
+		total: rates ? showRate(rates.total) : null
 	};
 }
 

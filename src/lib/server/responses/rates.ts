@@ -5,7 +5,13 @@
  * letters) could point at a family.
  */
 import type { Db } from '../db';
-import { rulesFor, suppress, type PublicRate, type Rules } from '../insights/suppression';
+import {
+	rulesFor,
+	suppress,
+	type PublicCount,
+	type PublicRate,
+	type Rules
+} from '../insights/suppression';
 
 export type { Rules };
 
@@ -28,13 +34,19 @@ function words(n: number): string {
 	return n.toLocaleString('en-GB');
 }
 
+/** A count a publication made (already suppressed), in words. */
+export function showPublishedCount(count: PublicCount): string {
+	return count === SUPPRESSED ? count : words(count);
+}
+
 /** A count on its own (responses to a questionnaire), through the one suppression function. */
 export function showCount(n: number, rules: Rules): string {
 	const count = suppress({ kind: 'count', value: n }, rules);
 	return count === SUPPRESSED ? count : words(count);
 }
 
-function shown(rate: PublicRate): ShownRate {
+/** A rate as published, in words for a page. */
+export function showRate(rate: PublicRate): ShownRate {
 	return {
 		issued: words(rate.issued),
 		used: rate.used === SUPPRESSED ? SUPPRESSED : words(rate.used),
@@ -51,7 +63,7 @@ export function showBatchRates(
 	rules: Rules
 ): { batches: ShownRate[]; total: ShownRate } {
 	const rates = suppress({ kind: 'rates', batches }, rules);
-	return { batches: rates.batches.map(shown), total: shown(rates.total) };
+	return { batches: rates.batches.map(showRate), total: showRate(rates.total) };
 }
 
 /** Codes issued and used per batch of one survey. */

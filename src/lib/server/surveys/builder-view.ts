@@ -7,7 +7,9 @@ import { DIMENSIONS, type Dimension, type Question } from '$lib/questions/types'
 import { THEMES, themeTitle } from '../areas/themes';
 import { today, type Db } from '../db';
 import type { Survey } from '../db/schema';
-import { areaBatchCounts, areaRules, showBatchRates, showCount } from '../responses/rates';
+import { latestPublication, publishedSummaries, readPart } from '../insights/publish/store';
+import type { SurveyFigures } from '../insights/publish/build';
+import { showPublishedCount, showRate } from '../responses/rates';
 import { availability } from './availability';
 import { isForAudience, questionFor } from './bank';
 import { listFindingsInReportOrder } from '../areas/repository';
@@ -44,14 +46,13 @@ export interface BankFilter {
 export async function builderView(db: Db, areaId: string, surveyId: string, filter: BankFilter) {
 	const survey = await repo.findAreaSurvey(db, areaId, surveyId);
 	if (!survey) return undefined;
-	const [questions, links, findings, waves, wave, responseCount, thresholds] = await Promise.all([
+	const [questions, links, findings, waves, wave, publication] = await Promise.all([
 		repo.listQuestions(db, survey.id),
 		repo.listSurveyLinks(db, survey.id),
 		listFindingsInReportOrder(db, areaId),
 		repo.listWaves(db, areaId),
 		repo.findAreaWave(db, areaId, survey.waveId),
-		repo.countResponses(db, survey.id),
-		areaRules(db, areaId)
+		latestPublication(db, survey.id)
 	]);
 	const byId = new Map(findings.map((f) => [f.id, f]));
 	return {
@@ -59,7 +60,10 @@ export async function builderView(db: Db, areaId: string, surveyId: string, filt
 		wave: wave!,
 		waves: waves.map((w) => ({ id: w.id, name: w.name, startsOn: w.startsOn })),
 		availability: availability(survey),
-		responses: showCount(responseCount, thresholds),
+		// From the latest publication (the builder is no live feed either).
+		published: publication
+			? { madeOn: publication.madeOn, responses: await publishedResponses(db, publication.id) }
+			: null,
 		questions: questions.map((q) => ({
 			...q,
 			kindLabel: questionType(q.kind).label,
@@ -141,26 +145,33 @@ export async function questionView(db: Db, areaId: string, surveyId: string, que
 	};
 }
 
-/** Surveys of the area grouped by wave, newest wave first, with suppressed counts and rates. */
+/**
+ * Surveys of the area grouped by wave, newest wave first, with the responses and response rate of
+ * their latest publication (never live counts: nobody can watch one family answer).
+ */
 export async function surveyList(db: Db, areaId: string) {
-	const [surveys, waves, counts, thresholds] = await Promise.all([
+	const [surveys, waves, published] = await Promise.all([
 		repo.listAreaSurveys(db, areaId),
 		repo.listWaves(db, areaId),
-		areaBatchCounts(db, areaId),
-		areaRules(db, areaId)
+		publishedSummaries(db, areaId)
 	]);
 	return [...waves].reverse().map((wave) => ({
 		wave: { id: wave.id, name: wave.name, startsOn: wave.startsOn },
 		surveys: surveys
 			.filter((s) => s.waveId === wave.id)
-			.map(({ responseCount, ...s }) => {
-				const codes = counts.get(s.id);
+			.map(({ responseCount: _, ...s }) => {
+				const publication = published.get(s.id);
 				return {
 					...s,
-					responses: showCount(Number(responseCount ?? 0), thresholds),
-					// The survey's total, suppressed with its batches as the codes page shows them.
-					rate: codes ? showBatchRates(codes, thresholds).total : null
+					publishedOn: publication?.madeOn ?? null,
+					responses: publication ? showPublishedCount(publication.responses) : null,
+					rate: publication?.rates ? showRate(publication.rates.total) : null
 				};
 			})
 	}));
+}
+
+async function publishedResponses(db: Db, publicationId: string): Promise<string> {
+	const figures = await readPart<Pick<SurveyFigures, 'responses'>>(db, publicationId, 'figures');
+	return showPublishedCount(figures?.responses ?? 0);
 }

@@ -78,6 +78,7 @@ export async function updateUser(
 		passwordHash: string;
 		name: string;
 		partnerId: string | null;
+		canExportRows: 0 | 1;
 	}>
 ): Promise<void> {
 	await db

@@ -5,6 +5,7 @@
  * keeps at least one admin.
  */
 import { recordAction, type Actor } from '../audit';
+import { hasRole } from '../auth/roles';
 import { hashPassword, generatePassword, passwordProblem, verifyPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { inTransaction, nowIso, today, type Db } from '../db';
@@ -141,6 +142,40 @@ export async function setDisabled(
 		await recordAction(trx, actor, disabled ? 'user_disabled' : 'user_enabled', 'user', user.id, {
 			email: user.email
 		});
+	});
+	return { ok: true };
+}
+
+/**
+ * Gives or takes away the right to download row-level responses files. Only officers (and
+ * admins) can hold it: a row per family is the most revealing file there is, even k-anonymous,
+ * so it is granted one person at a time, and each grant, each removal and each download is in
+ * the audit log.
+ */
+export async function setRowExport(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	allowed: boolean
+): Promise<Outcome | undefined> {
+	const user = await getUser(db, actor.localAreaId, userId);
+	if (!user) return undefined;
+	if (allowed && !hasRole(user.role, 'officer')) {
+		return {
+			ok: false,
+			errors: { rows: 'Only an officer or an admin can be allowed to take row-level files' }
+		};
+	}
+	await inTransaction(db, async (trx) => {
+		await updateUser(trx, actor.localAreaId, user.id, { canExportRows: allowed ? 1 : 0 });
+		await recordAction(
+			trx,
+			actor,
+			allowed ? 'user_row_export_granted' : 'user_row_export_removed',
+			'user',
+			user.id,
+			{ email: user.email }
+		);
 	});
 	return { ok: true };
 }

@@ -152,3 +152,29 @@ export async function* readFile(
 		yield row.content;
 	}
 }
+
+/** What the questionnaire lists show of each publication: its day, responses and rates. */
+export interface PublishedSummary {
+	madeOn: string;
+	final: boolean;
+	responses: SurveyFigures['responses'];
+	rates: SurveyFigures['rates'];
+}
+
+export async function publishedSummaries(
+	db: Db,
+	areaId: string
+): Promise<Map<string, PublishedSummary>> {
+	const summaries = new Map<string, PublishedSummary>();
+	for (const row of await latestPublications(db, areaId)) {
+		const figures = await readPart<Omit<SurveyFigures, 'breakdowns'>>(db, row.id, 'figures');
+		if (!figures) continue;
+		summaries.set(row.surveyId, {
+			madeOn: row.madeOn,
+			final: row.final === 1,
+			responses: figures.responses,
+			rates: figures.rates
+		});
+	}
+	return summaries;
+}

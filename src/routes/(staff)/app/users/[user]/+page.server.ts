@@ -5,7 +5,7 @@ import { parseForm } from '$lib/server/forms';
 import { ROLE_CHANGE_FIELDS, roleChangeSchema } from '$lib/server/users/input';
 import { getUser } from '$lib/server/users/repository';
 import { listPartners } from '$lib/server/plan/repository';
-import { changeRole, resetPassword, setDisabled } from '$lib/server/users/service';
+import { changeRole, resetPassword, setDisabled, setRowExport } from '$lib/server/users/service';
 
 export const load = async ({ params }) => {
 	const admin = requireRole('admin');
@@ -18,6 +18,7 @@ export const load = async ({ params }) => {
 			name: user.name,
 			role: user.role,
 			partnerId: user.partnerId,
+			canExportRows: user.canExportRows === 1,
 			expiresOn: user.expiresOn,
 			disabledAt: user.disabledAt,
 			createdAt: user.createdAt
@@ -56,6 +57,18 @@ export const actions = {
 		if (!result) error(404, 'Not found');
 		if (!result.ok) return fail(400, { errors: result.errors });
 		return { done: 'Account enabled' };
+	},
+	rows: async ({ params, request }) => {
+		const admin = requireRole('admin');
+		const allowed = (await request.formData()).get('allowed') === 'yes';
+		const result = await setRowExport(getDb(), admin, params.user, allowed);
+		if (!result) error(404, 'Not found');
+		if (!result.ok) return fail(400, { errors: result.errors });
+		return {
+			done: allowed
+				? 'They may now download row-level responses files'
+				: 'They may no longer download row-level responses files'
+		};
 	},
 	reset: async ({ params }) => {
 		const admin = requireRole('admin');

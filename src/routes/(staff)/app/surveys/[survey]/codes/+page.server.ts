@@ -16,7 +16,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		survey: { id: view.survey.id, title: view.survey.title, status: view.survey.status },
 		refusal: view.refusal,
 		batches: view.batches,
-		total: view.total
+		total: view.total,
+		publishedOn: view.publishedOn
 	};
 };
 

@@ -45,7 +45,7 @@ function back(surveyId: string, done: string): never {
 }
 
 export const actions: Actions = {
-	default: async ({ params, request }) => {
+	enter: async ({ params, request }) => {
 		const user = requireRole('officer');
 		const raw = readAnswerFields(await request.formData());
 		const outcome = await enterPaperResponse(getDb(), user, params.survey, raw);
