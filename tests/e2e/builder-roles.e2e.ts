@@ -72,7 +72,9 @@ test('a viewer sees questionnaires but cannot reach the builder, codes or paper 
 		[`${base}/codes?/create`, { label: 'Viewer batch', size: '5' }],
 		[`${base}/codes/${batchId}/codes.csv`, { codes: 'ABCDE-FGHJK' }],
 		[`${base}/codes/${batchId}/letters`, { codes: 'ABCDE-FGHJK' }],
-		[`${base}/paper`, {}]
+		[`${base}/paper?/enter`, {}],
+		[`${base}/paper?/approve`, { entry: 'x' }],
+		[`${base}/paper?/withdraw`, { entry: 'x' }]
 	];
 	for (const [path, form] of posts) {
 		const response = await page.request.post(path, { form, headers: { origin: baseURL! } });
@@ -112,10 +114,12 @@ test('an officer of another area gets 404 from every builder page and action, an
 		`${base}/questions/${questionId}?/links`,
 		`${base}/codes?/create`,
 		`${base}/codes/${batchId}/codes.csv`,
-		`${base}/paper`
+		`${base}/paper?/enter`,
+		`${base}/paper?/approve`,
+		`${base}/paper?/withdraw`
 	]) {
 		const response = await page.request.post(path, {
-			form: { label: 'x', size: '1' },
+			form: { label: 'x', size: '1', entry: 'x' },
 			headers: { origin: baseURL! }
 		});
 		expect(response.status(), path).toBe(404);
@@ -162,7 +166,8 @@ test('a partner may read a questionnaire as families will, and nothing else of t
 		`${base}/questions/${questionId}?/save`,
 		`${base}/codes?/create`,
 		`${base}/codes/${batchId}/letters`,
-		`${base}/paper`
+		`${base}/paper?/enter`,
+		`${base}/paper?/approve`
 	]) {
 		const response = await page.request.post(path, {
 			form: { label: 'Partner batch', size: '5', title: 'Changed' },

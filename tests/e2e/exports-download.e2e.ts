@@ -7,7 +7,16 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { readZip } from '../../src/lib/server/exports/read-zip';
 import { closedSurveyId, query, responseCount } from './support/demo';
-import { createUser, expect, expectAccessible, signInAs, test } from './support/staff';
+import { clientHeaders } from './support/clients';
+import {
+	clientName,
+	createUser,
+	demoAdmin,
+	expect,
+	expectAccessible,
+	signInAs,
+	test
+} from './support/staff';
 
 const SLUG = 'essex';
 const BOM = '\uFEFF';
@@ -25,6 +34,11 @@ const AREA_FILES = [
 		key: 'rates',
 		header: 'time_period,wave,la_name,survey,audience,batch'
 	},
+	{
+		title: 'Representativeness',
+		key: 'representativeness',
+		header: 'time_period,wave,la_name,survey'
+	},
 	{ title: 'Metadata', key: 'metadata', header: 'file,column,type,description' }
 ];
 
@@ -33,6 +47,14 @@ function rowsOf(text: string): Record<string, string>[] {
 	expect(text.endsWith('\r\n')).toBe(true);
 	expect(text.replaceAll('\r\n', '').includes('\n')).toBe(false);
 	return parse(text, { bom: true, columns: true }) as Record<string, string>[];
+}
+
+/** The files refused to a user, from the audit log. */
+function refusals(userId: string): string[] {
+	return query<{ detail: string }>(
+		"select detail from audit_events where user_id = ? and action = 'export_refused'",
+		userId
+	).map((e) => (JSON.parse(e.detail) as { file: string }).file);
 }
 
 /** Valid answers (not "does not apply") to a question, straight from the running counts. */
@@ -52,7 +74,11 @@ function validAnswers(questionId: string): number {
 		.reduce((total, c) => total + c.n, 0);
 }
 
-test('an officer downloads every file and the zip, each audited', async ({ page }) => {
+test('an officer downloads every file and the zip, each audited', async ({
+	page,
+	browser,
+	baseURL
+}, testInfo) => {
 	test.slow(); // many pages in one test: three times the usual time limit
 	const officer = createUser({ slug: SLUG, role: 'officer', tag: 'exports' });
 	await signInAs(page, officer);
@@ -63,7 +89,7 @@ test('an officer downloads every file and the zip, each audited', async ({ page 
 	for (const file of AREA_FILES) {
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('link', { name: file.title, exact: true }).click()
+			page.locator('main').getByRole('link', { name: file.title, exact: true }).click()
 		]);
 		expect(download.suggestedFilename()).toMatch(
 			new RegExp(`^heard_${SLUG}_${file.key}_all-waves_\\d{4}-\\d{2}-\\d{2}\\.csv$`)
@@ -96,6 +122,24 @@ test('an officer downloads every file and the zip, each audited', async ({ page 
 	expect(rows.length).toBeGreaterThan(2);
 	expect(rows.every((r) => r.n_valid === String(validAnswers(question.id)))).toBe(true);
 	expect(rows.some((r) => /^\d+(\.\d)?$/.test(r.pct!))).toBe(true);
+
+	// The row-level file is a permission of its own: refused, and the refusal audited, until an
+	// admin grants it.
+	const refused = await page.request.get(`/app/exports/surveys/${survey}/responses.csv`);
+	expect(refused.status()).toBe(403);
+	expect(refusals(officer.id)).toEqual(['responses']);
+	const adminContext = await browser.newContext({
+		baseURL,
+		extraHTTPHeaders: clientHeaders(`${clientName(testInfo)}:admin`)
+	});
+	const admin = await adminContext.newPage();
+	await signInAs(admin, demoAdmin(SLUG));
+	await admin.goto(`/app/users/${officer.id}`);
+	await admin.getByRole('button', { name: 'Allow row-level files' }).click();
+	await expect(
+		admin.getByRole('button', { name: 'Stop them taking row-level files' })
+	).toBeVisible();
+	await adminContext.close();
 
 	// The responses file of a closed questionnaire: one row per response, no ids.
 	const responses = await page.request.get(`/app/exports/surveys/${survey}/responses.csv`);
@@ -141,6 +185,7 @@ test('an officer downloads every file and the zip, each audited', async ({ page 
 			'findings',
 			'comments',
 			'rates',
+			'representativeness',
 			'metadata',
 			'responses',
 			'zip'

@@ -1,3 +1,4 @@
+import { clientHeaders } from './support/clients';
 /**
  * The improvement plan, end to end on the built server: an officer imports a plan from an
  * Excel-saved CSV (a bad file first: every row gets a clear message and nothing is stored), with
@@ -53,7 +54,7 @@ test('an officer imports a plan, updates it, and it shows beside the figures', a
 	const nojs = await browser.newContext({
 		javaScriptEnabled: false,
 		baseURL,
-		extraHTTPHeaders: { 'x-heard-test-client': `${clientName(testInfo)}:nojs` }
+		extraHTTPHeaders: clientHeaders(`${clientName(testInfo)}:nojs`)
 	});
 	const form = await nojs.newPage();
 	await signInAs(form, officer);

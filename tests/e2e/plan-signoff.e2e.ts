@@ -1,3 +1,4 @@
+import { clientHeaders } from './support/clients';
 /**
  * Co-production on record: a member of the parent carer forum, signed in as a partner, reads a
  * draft questionnaire as families will, comments on it and signs it off for the forum before it
@@ -46,7 +47,7 @@ test('a partner comments on and signs off a draft, and the log and the pack show
 	// The partner, in a browser of their own.
 	const context = await browser.newContext({
 		baseURL,
-		extraHTTPHeaders: { 'x-heard-test-client': `${clientName(testInfo)}:forum` }
+		extraHTTPHeaders: clientHeaders(`${clientName(testInfo)}:forum`)
 	});
 	const forum = await context.newPage();
 	await signInAs(forum, partner);
@@ -161,7 +162,7 @@ test('an admin adds a partner organisation and a partner user who belongs to it'
 
 	const context = await browser.newContext({
 		baseURL,
-		extraHTTPHeaders: { 'x-heard-test-client': `${clientName(testInfo)}:member` }
+		extraHTTPHeaders: clientHeaders(`${clientName(testInfo)}:member`)
 	});
 	const member = await context.newPage();
 	await signInAs(member, { email, password });

@@ -6,6 +6,7 @@
  * previews, confirms, and withdraws it again (the address then answers 404); each step audited.
  */
 import type { Browser, TestInfo } from '@playwright/test';
+import { clientHeaders } from './support/clients';
 import { query } from './support/demo';
 import { clientName, createUser, expect, expectAccessible, signInAs, test } from './support/staff';
 
@@ -33,9 +34,7 @@ async function anonymous(
 		deviceScaleFactor,
 		isMobile,
 		hasTouch,
-		extraHTTPHeaders: {
-			'x-heard-test-client': `${clientName(testInfo)}:public:${javaScriptEnabled}`
-		}
+		extraHTTPHeaders: clientHeaders(`${clientName(testInfo)}:public:${javaScriptEnabled}`)
 	});
 	const requests: string[] = [];
 	context.on('request', (r) => requests.push(r.url()));

@@ -37,7 +37,7 @@ test.describe('a young person answers the easy-read questionnaire', () => {
 		// The first question: its easy-read words are the heading, the scale is faces with words.
 		const question = page.getByRole('heading', { level: 1 });
 		await expect(question).toHaveText('I helped make my plan.');
-		await expect(page.getByText('Question 1 of 8')).toBeVisible();
+		await expect(page.getByText('Question 1 of 9')).toBeVisible();
 		await expect(page.locator('svg.face')).toHaveCount(4);
 		for (const words of ['Yes', 'Sometimes', 'No', "I don't know"]) {
 			await expect(page.getByRole('radio', { name: words, exact: true })).toBeAttached();
@@ -54,10 +54,10 @@ test.describe('a young person answers the easy-read questionnaire', () => {
 		let n = 0;
 		await answerAllPages(page, comment, async (p) => {
 			n += 1;
-			await expect(p.getByText(`Question ${n} of 8`)).toBeVisible();
+			await expect(p.getByText(`Question ${n} of 9`)).toBeVisible();
 			await expectAccessible(p);
 		});
-		expect(n).toBe(8);
+		expect(n).toBe(9);
 		await expect(page.locator('.summary-list__value').first()).toHaveText('Yes');
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Send my answers' }).click();

@@ -33,15 +33,21 @@ export function findPersonalData(body: string, terms: readonly string[] = []): F
 			flags.push({ kind, start, end: start + text.length });
 		}
 	}
-	const lower = body.toLowerCase();
 	for (const term of terms) {
-		const needle = term.trim().toLowerCase();
-		if (!needle) continue;
-		for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-			flags.push({ kind: 'term', start: at, end: at + needle.length });
-		}
+		for (const span of occurrences(body, term.trim())) flags.push({ kind: 'term', ...span });
 	}
 	return flags.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Every place `phrase` occurs in `body`, whatever its case, as offsets into `body` itself.
+ * Matched by a case-insensitive pattern rather than on a lower-cased copy, whose length can
+ * differ ("İ" lower-cases to two characters) and would leave part of a name unredacted.
+ */
+export function occurrences(body: string, phrase: string): { start: number; end: number }[] {
+	if (!phrase) return [];
+	const pattern = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+	return [...body.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
 export const REDACTED = '[redacted]';

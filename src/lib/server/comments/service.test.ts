@@ -5,6 +5,7 @@ import { storeResponses } from '../responses/store';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeInspectionWithFindings, makeSurvey } from '../testing/fixtures';
 import { parseRedaction, parseTheme } from './input';
+import { findPersonalData } from './flags';
 import {
 	commentPage,
 	commentQueue,
@@ -173,6 +174,28 @@ describe('redaction', () => {
 			expect(dump).not.toContain('Jack');
 			expect(dump).not.toContain('900123');
 		}
+	});
+
+	it('redacts every case of a phrase at its true place, even after letters whose lower case is longer', async () => {
+		const { area, personal } = await setUp();
+		// "İ" lower-cases to two characters: offsets found on a lower-cased copy land one late.
+		const body = 'İİ İlker said Smith, and SMITH at İnce Oak School';
+		await db.updateTable('comments').set({ body }).where('id', '=', personal.id).execute();
+		expect(findPersonalData(body, ['oak SCHOOL']).map((f) => body.slice(f.start, f.end))).toEqual([
+			'Oak School'
+		]);
+		const outcome = await redactComment(db, staff(area.id), personal.id, {
+			spans: [],
+			phrases: ['smith', 'İlker'],
+			digest: digestOf(body)
+		});
+		expect(outcome).toEqual({ ok: true });
+		const row = await db
+			.selectFrom('comments')
+			.select('body')
+			.where('id', '=', personal.id)
+			.executeTakeFirstOrThrow();
+		expect(row.body).toBe('İİ [redacted] said [redacted], and [redacted] at İnce Oak School');
 	});
 
 	it('refuses words that are not there, and a stale version, changing nothing', async () => {

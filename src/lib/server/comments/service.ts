@@ -12,7 +12,7 @@ import { hasRole } from '../auth/roles';
 import { recordEvent } from '../audit';
 import { newId } from '../ids';
 import { areaRules } from '../insights/service';
-import { findPersonalData, redactSpans, type Flag, type FlagKind } from './flags';
+import { findPersonalData, occurrences, redactSpans, type Flag, type FlagKind } from './flags';
 import type { RedactInput, StatusFilter, ThemeInput } from './input';
 import { listFindingsInReportOrder } from '../areas/repository';
 import { areaList } from '../areas/service';
@@ -241,16 +241,12 @@ export async function redactComment(
 	if (spans.some((s) => s.start >= s.end || s.end > comment.body.length)) {
 		return { ok: false, errors: { spans: 'Choose words from the list' } };
 	}
-	const lower = comment.body.toLowerCase();
 	for (const phrase of input.phrases) {
-		const needle = phrase.toLowerCase();
-		let at = lower.indexOf(needle);
-		if (at < 0) {
+		const found = occurrences(comment.body, phrase);
+		if (found.length === 0) {
 			return { ok: false, errors: { phrases: `“${phrase}” is not in the comment` } };
 		}
-		for (; at >= 0; at = lower.indexOf(needle, at + needle.length)) {
-			spans.push({ start: at, end: at + needle.length });
-		}
+		spans.push(...found);
 	}
 	const body = redactSpans(comment.body, mergeSpans(spans));
 	const terms = await areaList(db, user.localAreaId, 'flagTerms');

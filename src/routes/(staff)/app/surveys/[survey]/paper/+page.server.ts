@@ -34,8 +34,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 };
 
-function entryId(form: FormData): string {
-	const parsed = entryForm.safeParse({ entry: form.get('entry') });
+/** The posted entry's id; another area's questionnaire is not found before anything is read. */
+async function entryId(request: Request, areaId: string, surveyId: string): Promise<string> {
+	if (!(await findAreaSurvey(getDb(), areaId, surveyId))) error(404, 'Not found');
+	const parsed = entryForm.safeParse({ entry: (await request.formData()).get('entry') });
 	if (!parsed.success) error(400, 'Choose an entry from the list');
 	return parsed.data.entry;
 }
@@ -55,7 +57,7 @@ export const actions: Actions = {
 	},
 	approve: async ({ params, request }) => {
 		const user = requireRole('officer');
-		const id = entryId(await request.formData());
+		const id = await entryId(request, user.localAreaId, params.survey);
 		const outcome = await approvePaperEntry(getDb(), user, params.survey, id);
 		if (outcome.ok) back(params.survey, 'approved');
 		if (outcome.status === 404) error(404, 'That entry is not waiting any more');
@@ -63,7 +65,7 @@ export const actions: Actions = {
 	},
 	withdraw: async ({ params, request }) => {
 		const user = requireRole('officer');
-		const id = entryId(await request.formData());
+		const id = await entryId(request, user.localAreaId, params.survey);
 		if (!(await withdrawPaperEntry(getDb(), user, params.survey, id))) {
 			error(404, 'That entry is not waiting any more');
 		}
