@@ -77,12 +77,19 @@ export async function setThemeFindings(db: Db, themeId: string, findingIds: read
 }
 
 /** How many comments carry each theme. */
-export async function countTagged(db: Db, areaId: string): Promise<Map<string, number>> {
+/** Comments tagged with each theme: every one, or only those an officer has reviewed. */
+export async function countTagged(
+	db: Db,
+	areaId: string,
+	only: 'all' | 'reviewed'
+): Promise<Map<string, number>> {
 	const rows = await db
 		.selectFrom('commentTags')
 		.innerJoin('commentThemes', 'commentThemes.id', 'commentTags.themeId')
+		.innerJoin('comments', 'comments.id', 'commentTags.commentId')
 		.select(['commentTags.themeId', (eb) => eb.fn.countAll<number>().as('n')])
 		.where('commentThemes.localAreaId', '=', areaId)
+		.$if(only === 'reviewed', (q) => q.where('comments.status', '=', 'reviewed'))
 		.groupBy('commentTags.themeId')
 		.execute();
 	return new Map(rows.map((r) => [r.themeId, Number(r.n)]));

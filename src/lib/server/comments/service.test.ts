@@ -14,6 +14,7 @@ import {
 	digestOf,
 	redactComment,
 	setReviewed,
+	themesPage,
 	tagComment
 } from './service';
 
@@ -234,6 +235,22 @@ describe('redaction', () => {
 });
 
 describe('themes and comments by finding', () => {
+	it('counts for readers only reviewed comments, through the small-number rules', async () => {
+		const { area, findings, comments } = await setUp(12);
+		const officer = staff(area.id);
+		const themeId = await theme(area.id, 'Waiting', [findings[0]!.id]);
+		for (const c of comments) await tagComment(db, officer, c.id, [themeId]);
+		for (const c of comments.slice(0, 3)) await setReviewed(db, officer, c.id, true);
+		const countFor = async (role: Role) =>
+			(await themesPage(db, staff(area.id, role))).themes.find((t) => t.id === themeId)!.comments;
+
+		expect(await countFor('officer')).toBe('12 comments');
+		// Three reviewed: a small count, hidden; the nine not yet reviewed are not counted at all.
+		expect(await countFor('viewer')).toBe('[c] reviewed comments');
+		for (const c of comments.slice(3, 10)) await setReviewed(db, officer, c.id, true);
+		expect(await countFor('viewer')).toBe('10 reviewed comments');
+	});
+
 	it('tags comments with the area’s themes and shows reviewed ones on the linked finding', async () => {
 		const { area, findings, comments } = await setUp(12);
 		const themeId = await theme(area.id, 'Being heard', [findings[0]!.id]);

@@ -12,6 +12,7 @@ import { hasRole } from '../auth/roles';
 import { recordEvent } from '../audit';
 import { newId } from '../ids';
 import { areaRules } from '../insights/service';
+import { showCount } from '../responses/rates';
 import { findPersonalData, occurrences, redactSpans, type Flag, type FlagKind } from './flags';
 import type { RedactInput, StatusFilter, ThemeInput } from './input';
 import { listFindingsInReportOrder } from '../areas/repository';
@@ -305,15 +306,26 @@ export async function setReviewed(
 	return { ok: true };
 }
 
+/**
+ * The themes with how many comments each holds. Officers, who review every comment, see exact
+ * counts; readers count only reviewed comments, through the small-number rules, so the page
+ * cannot tell them that one new comment has just arrived.
+ */
 export async function themesPage(db: Db, user: Staff) {
-	const [themes, findings, counts] = await Promise.all([
+	const manage = canReview(user);
+	const [themes, findings, counts, rules] = await Promise.all([
 		repo.listThemes(db, user.localAreaId),
 		listFindingsInReportOrder(db, user.localAreaId),
-		repo.countTagged(db, user.localAreaId)
+		repo.countTagged(db, user.localAreaId, manage ? 'all' : 'reviewed'),
+		areaRules(db, user.localAreaId)
 	]);
+	const shown = (n: number) => {
+		const count = manage ? n.toLocaleString('en-GB') : showCount(n, rules);
+		return `${count} ${manage ? '' : 'reviewed '}comment${n === 1 && manage ? '' : 's'}`;
+	};
 	return {
-		manage: canReview(user),
-		themes: themes.map((t) => ({ ...t, comments: counts.get(t.id) ?? 0 })),
+		manage,
+		themes: themes.map((t) => ({ ...t, comments: shown(counts.get(t.id) ?? 0) })),
 		findings: findings
 			.filter((f) => f.archived === 0)
 			.map((f) => ({ id: f.id, code: f.code, title: f.title, strength: f.kind === 'strength' }))
