@@ -66,6 +66,25 @@ test('only a path on this site is followed after signing in', async ({ page }) =
 	await expect(page).toHaveURL(/localhost:\d+\/app$/);
 });
 
+test('a form posted from another site is refused; the site’s own posts carry its origin', async ({
+	page,
+	baseURL
+}) => {
+	const admin = demoAdmin(SLUG);
+	const forged = await page.request.post('/login', {
+		form: { email: admin.email, password: admin.password },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(forged.status()).toBe(403);
+	expect(forged.headers()['set-cookie'] ?? '').not.toContain('heard_session');
+	// Referrer-Policy: same-origin still lets the browser send the real Origin on our own posts,
+	// which is what SvelteKit's unchanged check compares.
+	const posted = page.waitForRequest((r) => r.method() === 'POST');
+	await signIn(page, admin.email, admin.password);
+	expect(await (await posted).headerValue('origin')).toBe(baseURL);
+	await expect(page).toHaveURL(/\/app$/);
+});
+
 test('an account is locked after five wrong passwords, and the failures are audited', async ({
 	page
 }) => {

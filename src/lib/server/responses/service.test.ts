@@ -347,6 +347,22 @@ describe('savePage and resumePage', () => {
 		expect(resumePage(q.pages, result.ok ? result.answers : {})).toBe(1);
 	});
 
+	it('lets one connection start only so many open-link drafts, so a flood of posts writes a bounded number of rows', async () => {
+		const { q, ids } = await setUp({ accessMode: 'open' });
+		const post = (client: string) =>
+			savePage(db, q, q.pages[0]!, null, { [ids[0]!]: ['agree'] }, 'next', client);
+		const outcomes = await Promise.all(Array.from({ length: 80 }, () => post('flooder')));
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(60);
+		expect(outcomes.find((o) => !o.ok)).toEqual({
+			ok: false,
+			errors: [{ questionId: null, message: expect.stringContaining('Too many questionnaires') }]
+		});
+		const drafts = await db.selectFrom('drafts').select((eb) => eb.fn.countAll<number>().as('n'));
+		expect(Number((await drafts.executeTakeFirstOrThrow()).n)).toBe(60);
+		// Another family on another connection is not held up by it.
+		expect((await post('family')).ok).toBe(true);
+	});
+
 	it('refuses tampered and over-long answers even when only saving, leaving the draft alone', async () => {
 		const { q, codes, ids } = await setUp();
 		const secret = await enter(q, codes[0]!);
