@@ -1,13 +1,21 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { compressed } from '$lib/server/http/compress';
 import { getDb } from '$lib/server/db';
-import { demoEnabled, prepareDatabase, publicOrigin, welcomeText } from '$lib/server/startup';
+import {
+	demoEnabled,
+	prepareDatabase,
+	publicOrigin,
+	schedulePublicationRounds,
+	welcomeText
+} from '$lib/server/startup';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
 	await prepareDatabase(db, { demo: demoEnabled() });
+	schedulePublicationRounds(db);
 	console.log(await welcomeText(db, publicOrigin()));
 };
 
@@ -72,4 +80,7 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, auth);
+const compression: Handle = async ({ event, resolve }) =>
+	compressed(event.request, await resolve(event));
+
+export const handle = sequence(compression, securityHeaders, auth);

@@ -89,7 +89,9 @@ test('the builder works with JavaScript off: errors, bank, reorder, open, codes 
 	// The codes are gone once the page is left: the batch page has no way to show them again.
 	await page.goto(`/app/surveys/${surveyId}/codes`);
 	await expect(page.getByLabel('The codes, one a line')).toHaveCount(0);
-	await expect(page.locator('tfoot [data-cell="rate"]')).toHaveText('0%');
+	// Used codes are counted only in publications: none yet, so nothing is shown, not even 0.
+	await expect(page.locator(`tr[data-batch] [data-cell="used"]`)).toHaveText('not counted yet');
+	await expect(page.locator('[data-published]')).toContainText('first published');
 	const again = await page.request.get(
 		`/app/surveys/${surveyId}/codes/${batchesOf(surveyId)[0]!.id}/codes.csv`
 	);

@@ -10,8 +10,8 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { describeDemo } from './demo/summary';
 import { adoptSecret } from './instance';
 import { deleteExpiredDrafts } from './responses/drafts';
-import { publishClosed } from './insights/publish/refresh';
-import { releaseClosed } from './responses/release';
+import { publicationRound } from './insights/publish/refresh';
+import { inBackground } from './background';
 
 export async function prepareDatabase(
 	db: Db,
@@ -22,9 +22,18 @@ export async function prepareDatabase(
 	const seeded = options.demo && (await isEmpty(db));
 	if (seeded) await seedDemo(db);
 	await deleteExpiredDrafts(db);
-	await releaseClosed(db, today());
-	await publishClosed(db, today());
+	await publicationRound(db, today());
 	return { seeded };
+}
+
+const ROUND_EVERY_MS = 60 * 60 * 1000;
+
+/** Runs the publication round every hour, so a refresh held back by the once-a-day rule happens. */
+export function schedulePublicationRounds(db: Db): void {
+	setInterval(
+		() => inBackground('Publication round', () => publicationRound(db, today())),
+		ROUND_EVERY_MS
+	).unref();
 }
 
 /** The welcome lines: demo sign-ins, the public pages, questionnaire links and unused codes. */

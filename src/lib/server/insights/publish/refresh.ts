@@ -20,6 +20,7 @@ import { rulesFor, type Rules } from '../suppression';
 import { buildFigures } from './build';
 import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
 import { tallySurvey } from './tallies';
+import { releaseClosed } from '../../responses/release';
 
 export interface RefreshState {
 	/** Responses released since the last publication (all of them, before the first). */
@@ -83,6 +84,26 @@ export async function refreshState(
 		final,
 		due: !final && !publishedToday && newResponses >= threshold
 	};
+}
+
+/** What the results page says of the next refresh (never how many responses are waiting). */
+export type NextRefresh =
+	| { kind: 'final' }
+	| { kind: 'due' }
+	| { kind: 'tomorrow' }
+	| { kind: 'waiting'; threshold: number; first: boolean };
+
+export async function nextRefresh(
+	db: Db,
+	surveyId: string,
+	on = today()
+): Promise<NextRefresh | undefined> {
+	const state = await refreshState(db, surveyId, on);
+	if (!state) return undefined;
+	if (state.final) return { kind: 'final' };
+	if (state.due) return { kind: 'due' };
+	if (state.publishedToday && state.newResponses >= state.threshold) return { kind: 'tomorrow' };
+	return { kind: 'waiting', threshold: state.threshold, first: state.latest === undefined };
 }
 
 export type PublishOutcome =
@@ -160,6 +181,21 @@ export async function refreshWhereDue(db: Db, surveyIds: readonly string[]): Pro
 			building.delete(surveyId);
 		}
 	}
+}
+
+/**
+ * The round every instance runs at start and then every hour: store what waits for closed
+ * questionnaires, publish their final figures, and refresh open ones that became due (a day
+ * passed since a publication that left a crowd of responses waiting).
+ */
+export async function publicationRound(db: Db, on = today()): Promise<void> {
+	await releaseClosed(db, on);
+	await publishClosed(db, on);
+	const open = await db.selectFrom('surveys').select('id').where('status', '=', 'open').execute();
+	await refreshWhereDue(
+		db,
+		open.map((s) => s.id)
+	);
 }
 
 /** Final publications for questionnaires that have closed (by status or by date) without one. */
