@@ -1,3 +1,4 @@
+// @ts-nocheck: plain ES5 for old phone browsers, shipped as written (no build step touches it).
 /*
  * Progressive enhancement for the questionnaire pages. Every page works without this file;
  * it only adds read-aloud, a live character count, focus on the error summary and a guard
