@@ -45,6 +45,7 @@ test('an officer redacts, tags and reviews; a viewer then reads it by theme and 
 	page,
 	browser
 }, testInfo) => {
+	test.slow(); // an officer's whole review and a viewer's reading in one test
 	const comment = flaggedComment(testInfo.project.name);
 	const target = finding('W7');
 	const theme = `E2E heard ${testInfo.project.name} ${Date.now()}`;

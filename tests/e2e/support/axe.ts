@@ -8,7 +8,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export async function expectAccessible(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 	const found = results.violations.map(
-		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+		(v) =>
+			`${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join(', ')})`
 	);
 	expect(found, `accessibility problems on ${page.url()}`).toEqual([]);
 }

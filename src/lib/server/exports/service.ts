@@ -162,31 +162,17 @@ export async function downloadSurveyFile(
 	const area = await loadExportArea(db, user.localAreaId);
 	const survey = area && (await findExportSurvey(db, area.id, surveyId));
 	if (!area || !survey) return undefined;
+	const subject = { type: 'survey', id: survey.id };
 	if (key === 'responses' && !(await mayTakeRows(db, user))) {
-		await audit(
-			db,
-			user,
-			'export_refused',
-			{ type: 'survey', id: survey.id },
-			{
-				file: key,
-				reason: 'not allowed row-level files'
-			}
-		);
+		await audit(db, user, 'export_refused', subject, {
+			file: key,
+			reason: 'not allowed row-level files'
+		});
 		return 'refused';
 	}
 	const file = await buildSurveyFile(db, area, key, survey);
 	if (!file) return undefined;
-	await audit(
-		db,
-		user,
-		'export_downloaded',
-		{ type: 'survey', id: survey.id },
-		{
-			file: key,
-			filename: file.filename
-		}
-	);
+	await audit(db, user, 'export_downloaded', subject, { file: key, filename: file.filename });
 	return file;
 }
 
