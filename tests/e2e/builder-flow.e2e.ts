@@ -143,8 +143,10 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	const csv = readFileSync(await download.path(), 'utf8');
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	const lines = csv.slice(1).split('\r\n');
-	expect(lines[0]).toBe('code,url');
-	expect(lines.slice(1, 11)).toEqual(codes.map((c) => `${c},${baseURL}/s/${surveyId}?code=${c}`));
+	expect(lines[0]).toBe('letter,code,url');
+	expect(lines.slice(1, 11)).toEqual(
+		codes.map((c, i) => `${i + 1},${c},${baseURL}/s/${surveyId}?code=${c}`)
+	);
 
 	const [letters] = await Promise.all([
 		page.context().waitForEvent('page'),

@@ -207,6 +207,8 @@ export interface AccessCodesTable {
 	used: Generated<Flag>;
 	/** The draft this code's family is answering in, so a second device can be told so. */
 	draftId: string | null;
+	/** The code's place in its batch's mail merge, for reminder letters; null for older codes. */
+	letterNumber: number | null;
 }
 
 export interface DraftsTable {

@@ -18,10 +18,15 @@ async function text(stream: NodeJS.ReadableStream): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
+const numbered = (codes: string[]) => codes.map((code, i) => ({ letter: i + 1, code }));
+
 describe('letters', () => {
 	it('draws a QR code per letter as SVG, of the address with the code', async () => {
-		const letters = await buildLetters(origin, 'abc123', ['K7QM2-XRT9H', 'A0000-11111']);
-		expect(letters.map((l) => l.code)).toEqual(['K7QM2-XRT9H', 'A0000-11111']);
+		const letters = await buildLetters(origin, 'abc123', numbered(['K7QM2-XRT9H', 'A0000-11111']));
+		expect(letters.map((l) => [l.letter, l.code])).toEqual([
+			[1, 'K7QM2-XRT9H'],
+			[2, 'A0000-11111']
+		]);
 		expect(letters[0]!.qrSvg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
 		expect(letters[0]!.qrSvg).not.toEqual(letters[1]!.qrSvg);
 		expect(codeUrl(origin, 'abc123', 'K7QM2-XRT9H')).toBe(
@@ -41,13 +46,16 @@ describe('letters', () => {
 describe('mail-merge CSV', () => {
 	it('has a BOM, CRLF line ends, a header and one row a code', async () => {
 		const body = await text(
-			csvStream(MAIL_MERGE_COLUMNS, mailMergeRows(origin, 'abc123', ['K7QM2-XRT9H', 'A0000-11111']))
+			csvStream(
+				MAIL_MERGE_COLUMNS,
+				mailMergeRows(origin, 'abc123', numbered(['K7QM2-XRT9H', 'A0000-11111']))
+			)
 		);
 		expect(body.charCodeAt(0)).toBe(0xfeff);
 		expect(body.slice(1).split('\r\n')).toEqual([
-			'code,url',
-			'K7QM2-XRT9H,https://heard.example/s/abc123?code=K7QM2-XRT9H',
-			'A0000-11111,https://heard.example/s/abc123?code=A0000-11111',
+			'letter,code,url',
+			'1,K7QM2-XRT9H,https://heard.example/s/abc123?code=K7QM2-XRT9H',
+			'2,A0000-11111,https://heard.example/s/abc123?code=A0000-11111',
 			''
 		]);
 		expect(parse(body, { bom: true, columns: true })).toHaveLength(2);

@@ -20,7 +20,15 @@ export function codeUrl(origin: string, surveyId: string, code: string): string 
 	return `${surveyUrl(origin, surveyId)}?code=${encodeURIComponent(code)}`;
 }
 
+/** A code with the number of the letter it is printed on (null for codes made before numbers). */
+export interface NumberedCode {
+	letter: number | null;
+	code: string;
+}
+
 export interface Letter {
+	/** The letter's number in the mail merge, printed small so reminders can name it. */
+	letter: number | null;
 	code: string;
 	/** An SVG drawing of the QR code (our own markup: safe to put in the page). */
 	qrSvg: string;
@@ -29,10 +37,11 @@ export interface Letter {
 export async function buildLetters(
 	origin: string,
 	surveyId: string,
-	codes: string[]
+	codes: readonly NumberedCode[]
 ): Promise<Letter[]> {
 	return Promise.all(
-		codes.map(async (code) => ({
+		codes.map(async ({ letter, code }) => ({
+			letter,
 			code,
 			qrSvg: await QRCode.toString(codeUrl(origin, surveyId, code), {
 				type: 'svg',
@@ -44,7 +53,7 @@ export async function buildLetters(
 }
 
 /** The codes of one printable part (parts are numbered from 1). */
-export function lettersPart(codes: string[], part: number, perPart: number): string[] {
+export function lettersPart<T>(codes: readonly T[], part: number, perPart: number): T[] {
 	return codes.slice((part - 1) * perPart, part * perPart);
 }
 
@@ -53,10 +62,15 @@ export function partCount(size: number, perPart: number): number {
 }
 
 export const MAIL_MERGE_COLUMNS = [
+	{ key: 'letter', header: 'letter' },
 	{ key: 'code', header: 'code' },
 	{ key: 'url', header: 'url' }
 ] as const;
 
-export function mailMergeRows(origin: string, surveyId: string, codes: string[]) {
-	return codes.map((code) => ({ code, url: codeUrl(origin, surveyId, code) }));
+export function mailMergeRows(origin: string, surveyId: string, codes: readonly NumberedCode[]) {
+	return codes.map(({ letter, code }) => ({
+		letter: letter ?? '',
+		code,
+		url: codeUrl(origin, surveyId, code)
+	}));
 }

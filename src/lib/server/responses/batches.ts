@@ -26,10 +26,12 @@ export async function createBatch(
 	const batch: CodeBatch = { id: newId(), createdAt: nowIso(), ...input };
 	await inTransaction(db, async (trx) => {
 		await trx.insertInto('codeBatches').values(batch).execute();
-		const rows = [...codes].map((code) => ({
+		// Letter numbers follow the order the codes are handed out in, which is the mail merge's.
+		const rows = [...codes].map((code, i) => ({
 			codeHash: hashCode(normaliseCode(code)),
 			batchId: batch.id,
-			surveyId: input.surveyId
+			surveyId: input.surveyId,
+			letterNumber: i + 1
 		}));
 		for (let i = 0; i < rows.length; i += 500) {
 			await trx
@@ -105,16 +107,21 @@ export async function listBatches(db: Db, surveyId: string): Promise<CodeBatch[]
 }
 
 /** How many of these code hashes belong to the batch. */
-export async function countBatchHashes(db: Db, batchId: string, hashes: string[]): Promise<number> {
-	let found = 0;
+/** The letter number of each of these hashes that belongs to the batch (missing: not in it). */
+export async function batchLetterNumbers(
+	db: Db,
+	batchId: string,
+	hashes: string[]
+): Promise<Map<string, number | null>> {
+	const found = new Map<string, number | null>();
 	for (let i = 0; i < hashes.length; i += 500) {
-		const row = await db
+		const rows = await db
 			.selectFrom('accessCodes')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.select(['codeHash', 'letterNumber'])
 			.where('batchId', '=', batchId)
 			.where('codeHash', 'in', hashes.slice(i, i + 500))
-			.executeTakeFirstOrThrow();
-		found += Number(row.n);
+			.execute();
+		for (const row of rows) found.set(row.codeHash, row.letterNumber);
 	}
 	return found;
 }

@@ -14,7 +14,8 @@ import type { CodeBatch, Survey } from '../db/schema';
 import type { FormErrors } from '../forms';
 import type { BatchInput } from '../surveys/input';
 import { findAreaSurvey } from '../surveys/repository';
-import { countBatchHashes, createBatch, findAreaBatch, listBatches } from './batches';
+import type { NumberedCode } from '../letters/letters';
+import { batchLetterNumbers, createBatch, findAreaBatch, listBatches } from './batches';
 import { formatCode, hashCode, isWellFormedCode, normaliseCode } from './codes';
 import { publishedSummaries } from '../insights/publish/store';
 import { areaRules, showRate } from './rates';
@@ -129,7 +130,7 @@ export async function authoriseDownload(
 	kind: DownloadKind,
 	detail: Record<string, unknown> = {},
 	now = new Date()
-): Promise<Outcome<{ survey: Survey; batch: CodeBatch; codes: string[] }>> {
+): Promise<Outcome<{ survey: Survey; batch: CodeBatch; codes: NumberedCode[] }>> {
 	const survey = await findAreaSurvey(db, actor.localAreaId, ids.surveyId);
 	if (!survey) return notFound;
 	const batch = await findAreaBatch(db, actor.localAreaId, survey.id, ids.batchId);
@@ -144,8 +145,8 @@ export async function authoriseDownload(
 	if (now.getTime() - Date.parse(batch.createdAt) > DOWNLOAD_WINDOW_MS) return gone;
 	const normalised = [...new Set(posted.map(normaliseCode))];
 	if (normalised.length !== batch.size || !normalised.every(isWellFormedCode)) return gone;
-	const found = await countBatchHashes(db, batch.id, normalised.map(hashCode));
-	if (found !== batch.size) return gone;
+	const letters = await batchLetterNumbers(db, batch.id, normalised.map(hashCode));
+	if (letters.size !== batch.size) return gone;
 	await recordEvent(db, {
 		localAreaId: actor.localAreaId,
 		userId: actor.id,
@@ -154,5 +155,8 @@ export async function authoriseDownload(
 		subjectId: batch.id,
 		detail: { surveyId: survey.id, ...detail }
 	});
-	return { ok: true, survey, batch, codes: normalised.map(formatCode) };
+	const codes = normalised
+		.map((code) => ({ letter: letters.get(hashCode(code)) ?? null, code: formatCode(code) }))
+		.sort((a, b) => (a.letter ?? 0) - (b.letter ?? 0));
+	return { ok: true, survey, batch, codes };
 }
