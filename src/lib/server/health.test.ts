@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createDb } from './db';
+import { checkHealth } from './health';
+import { createTestDb, testServerUrl } from './testing/db';
+
+describe('checkHealth', () => {
+	it('is healthy while the database answers', async () => {
+		expect(await checkHealth(await createTestDb())).toBe(true);
+	});
+
+	it('is unhealthy once the database is gone', async () => {
+		const db = createDb(testServerUrl() ?? ':memory:');
+		await db.destroy();
+		expect(await checkHealth(db)).toBe(false);
+	});
+
+	it('is unhealthy when no server answers', async () => {
+		// Nothing listens on port 1: the connection is refused.
+		const db = createDb('postgres://nobody@127.0.0.1:1/none');
+		try {
+			expect(await checkHealth(db, 3000)).toBe(false);
+		} finally {
+			await db.destroy();
+		}
+	});
+});
