@@ -37,7 +37,10 @@ function ensurePackage(what: string, pkg: string, present: () => boolean): void 
 	console.log(`Installing ${pkg} (${what}) with apt-get`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const install = () =>
-		quiet('apt-get', ['install', '-y', '-qq', pkg], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+		quiet('apt-get', ['install', '-y', '-qq', pkg], {
+			env,
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
 	// A fresh machine may have no package lists yet.
 	if (!install() && !(quiet('apt-get', ['update', '-qq'], { env }) && install())) {
 		missing(what, pkg);

@@ -62,6 +62,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			reject(new Error(`The server on ${url} stopped (${code ?? signal}):\n${output}`));
 		});
 	});
+	// The welcome line comes from start-up, just before the server listens: wait for it to answer.
+	for (let tries = 0; ; tries++) {
+		try {
+			await fetch(`${url}/healthz`);
+			break;
+		} catch (error) {
+			if (tries > 100 || child.exitCode !== null) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	}
 	return { url, port: options.port, process: child, output: () => output, exited };
 }
 
