@@ -50,7 +50,7 @@ export default defineConfig({
 	webServer: {
 		// A fresh database with the demo seed for every run, on the built server.
 		command: POSTGRES
-			? `node tests/e2e/support/pg-sync.mjs reset && node ${BUILD}`
+			? `node tests/e2e/support/pg-reset.mjs && node ${BUILD}`
 			: `rm -f ${DATABASE}* && node ${BUILD}`,
 		url: `http://localhost:${PORT}/`,
 		reuseExistingServer: false,

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the health check answers ok, without signing in, and is never cached', async ({ request }) => {
+test('the health check answers ok, without signing in, and is never cached', async ({
+	request
+}) => {
 	const response = await request.get('/healthz');
 	expect(response.status()).toBe(200);
 	expect(await response.text()).toBe('ok\n');

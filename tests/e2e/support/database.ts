@@ -1,14 +1,20 @@
 /**
  * The tests' own synchronous view of the end-to-end database, on either engine. SQLite (the
  * default): the server's file, opened directly. PostgreSQL (E2E_DATABASE_URL set, see
- * playwright.config.ts): each call runs in a short child process (pg-sync.mjs), so the specs
- * keep one plain synchronous API on both.
+ * playwright.config.ts): a worker thread holds a connection (pg-worker.mjs) and each call waits
+ * for its answer with Atomics.wait, so the specs keep one plain synchronous API on both.
  *
  * The SQL is written once for both: `?` placeholders (numbered for PostgreSQL here), integer
  * flags (`= 1`), and camelCase aliases, which are quoted here so PostgreSQL keeps their case.
  */
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+	MessageChannel,
+	receiveMessageOnPort,
+	Worker,
+	type MessagePort
+} from 'node:worker_threads';
 
 /** The e2e SQLite file the web server of this run uses (see playwright.config.ts). */
 export const E2E_DATABASE = `test-results/e2e-${process.env.HEARD_BUILD_DIR ?? 'build'}.db`;
@@ -35,16 +41,35 @@ export function forPostgres(sql: string): string {
 	return out.replace(/\bas\s+([a-z]\w*[A-Z]\w*)\b/g, 'as "$1"');
 }
 
-function onServer(statements: Statement[]): unknown[] {
-	const output = execFileSync(process.execPath, ['tests/e2e/support/pg-sync.mjs'], {
-		input: JSON.stringify({
-			url: E2E_DATABASE_URL,
-			statements: statements.map(([sql, params]) => [forPostgres(sql), params])
-		}),
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024
+let channel: { port: MessagePort; flag: Int32Array } | undefined;
+
+function connection(): { port: MessagePort; flag: Int32Array } {
+	if (channel) return channel;
+	const flag = new Int32Array(new SharedArrayBuffer(4));
+	const { port1, port2 } = new MessageChannel();
+	const worker = new Worker(resolve('tests/e2e/support/pg-worker.mjs'), {
+		workerData: { url: E2E_DATABASE_URL, flag: flag.buffer, port: port2 },
+		transferList: [port2]
 	});
-	return JSON.parse(output) as unknown[];
+	// The worker never keeps the test process alive.
+	worker.unref();
+	port1.unref();
+	channel = { port: port1, flag };
+	return channel;
+}
+
+function onServer(statements: Statement[]): unknown[] {
+	const { port, flag } = connection();
+	Atomics.store(flag, 0, 0);
+	port.postMessage(statements.map(([sql, params]) => [forPostgres(sql), params]));
+	if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') {
+		throw new Error(`The e2e database did not answer: ${statements[0]?.[0]}`);
+	}
+	const reply = receiveMessageOnPort(port)?.message as
+		{ rows: unknown[]; error?: undefined } | { error: string } | undefined;
+	if (!reply) throw new Error('The e2e database worker sent no reply');
+	if (reply.error !== undefined) throw new Error(`${reply.error}\nin: ${statements[0]?.[0]}`);
+	return reply.rows;
 }
 
 /** Runs a read-only query on the e2e database. */
