@@ -90,8 +90,8 @@ const serverUrl = process.env.TEST_DATABASE_URL ?? server!.url('postgres');
 const checked = run('check', 'npm', ['run', '--silent', 'check']);
 line(checked ? 1 : 0, checked ? 0 : 1, 'check: svelte-check, eslint, prettier');
 
-// The unit suite sees TEST_DATABASE_URL only on its PostgreSQL run.
-const sqliteEnv = { TEST_DATABASE_URL: '' };
+// The suites see a PostgreSQL URL only on their PostgreSQL runs.
+const sqliteEnv = { TEST_DATABASE_URL: '', E2E_DATABASE_URL: '' };
 unitSuite('SQLite', sqliteEnv, 'test-results/unit.json');
 const unitUrl = await freshDatabase(serverUrl, 'heard_unit');
 unitSuite('PostgreSQL', { TEST_DATABASE_URL: unitUrl }, 'test-results/unit-pg.json');
