@@ -34,12 +34,18 @@ test('two instances on one database start together and store every acknowledged 
 		const db = <T>(sql: string, params: unknown[] = []) =>
 			withClient(databaseUrl, async (c) => (await c.query(sql, params)).rows as T[]);
 
-		// Seeded once: as many demo areas, questionnaires and codes as the main e2e database has.
+		// Seeded once: as many demo areas, questionnaires, codes and closed waves' responses as the
+		// main e2e database was seeded with (other tests only add to open waves and areas of their own).
 		const sizes = (run: (sql: string) => Promise<{ n: number }[]> | { n: number }[]) =>
 			Promise.all(
-				['local_areas', 'surveys', 'access_codes', 'responses'].map(async (table) =>
-					Number((await run(`select count(*) as n from ${table} where true`))[0]!.n)
-				)
+				[
+					'select count(*) as n from local_areas where is_demo = 1',
+					'select count(*) as n from surveys where is_demo = 1',
+					`select count(*) as n from access_codes c join surveys s on s.id = c.survey_id
+					 where s.is_demo = 1 and s.status = 'closed'`,
+					`select count(*) as n from responses r join surveys s on s.id = r.survey_id
+					 where s.is_demo = 1 and s.status = 'closed'`
+				].map(async (sql) => Number((await run(sql))[0]!.n))
 			);
 		expect(await sizes((sql) => db(sql))).toEqual(await sizes((sql) => query(sql)));
 

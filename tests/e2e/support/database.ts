@@ -41,6 +41,8 @@ export function forPostgres(sql: string): string {
 	return out.replace(/\bas\s+([a-z]\w*[A-Z]\w*)\b/g, 'as "$1"');
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 let channel: { port: MessagePort; flag: Int32Array } | undefined;
 
 function connection(): { port: MessagePort; flag: Int32Array } {
@@ -65,8 +67,12 @@ function onServer(statements: Statement[]): unknown[] {
 	if (Atomics.wait(flag, 0, 0, 60_000) === 'timed-out') {
 		throw new Error(`The e2e database did not answer: ${statements[0]?.[0]}`);
 	}
-	const reply = receiveMessageOnPort(port)?.message as
-		{ rows: unknown[]; error?: undefined } | { error: string } | undefined;
+	// The reply is posted before the flag is set, but may reach this port a moment later.
+	let reply: { rows: unknown[]; error?: undefined } | { error: string } | undefined;
+	for (let tries = 0; !reply && tries < 2000; tries++) {
+		reply = receiveMessageOnPort(port)?.message as typeof reply;
+		if (!reply) Atomics.wait(pause, 0, 0, 5);
+	}
 	if (!reply) throw new Error('The e2e database worker sent no reply');
 	if (reply.error !== undefined) throw new Error(`${reply.error}\nin: ${statements[0]?.[0]}`);
 	return reply.rows;
