@@ -14,6 +14,13 @@ export default defineConfig({
 		testTimeout: 120_000,
 		// A fixed secret for the tests, so nothing is written to data/ (never used elsewhere).
 		env: { HEARD_SECRET: '0f'.repeat(32) },
-		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]]
+		// One report per engine: `npm test` runs the suite on SQLite and on PostgreSQL.
+		reporters: [
+			'default',
+			[
+				'json',
+				{ outputFile: `test-results/unit${process.env.TEST_DATABASE_URL ? '-pg' : ''}.json` }
+			]
+		]
 	}
 });

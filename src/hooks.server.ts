@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { compressed } from '$lib/server/http/compress';
 import { getDb } from '$lib/server/db';
+import { whenIdle } from '$lib/server/background';
 import {
 	demoEnabled,
 	prepareDatabase,
@@ -17,6 +18,17 @@ export const init: ServerInit = async () => {
 	await prepareDatabase(db, { demo: demoEnabled() });
 	schedulePublicationRounds(db);
 	console.log(await welcomeText(db, publicOrigin()));
+	// SIGTERM or SIGINT: adapter-node stops taking requests and waits for those in flight (their
+	// submissions are committed before they answer), then says so here. Finish background work
+	// (releases, publications), close the pool, and let the process end.
+	process.once('sveltekit:shutdown', () => {
+		void whenIdle()
+			.then(() => db.destroy())
+			.then(
+				() => console.log('Heard stopped: every submission in flight was stored.'),
+				(error: unknown) => console.error('Shutting down failed:', error)
+			);
+	});
 };
 
 /** Respondent and public pages: no framework script, nothing from other hosts, no referrer to other sites. */

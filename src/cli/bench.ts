@@ -7,23 +7,33 @@
  *    load area of `--responses` responses (made by seed:load the first time, then reused).
  * 3. The responses export of a questionnaire with `--responses` responses: time to first byte,
  *    total time and peak memory, in process and over HTTP.
+ *
+ * `npm run bench -- durability`: only the kill -9 check, on SQLite and PostgreSQL (durability.ts).
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from './build';
+import { main as durability } from './bench/durability';
 import { main as exportBench } from './bench/export';
 import { main as insightsBench } from './bench/insights';
 import { main as pageWeight } from './bench/page-weight';
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
 	options: {
 		responses: { type: 'string', default: '100000' },
-		database: { type: 'string', default: 'file:data/bench.db' }
+		database: { type: 'string', default: 'file:data/bench.db' },
+		json: { type: 'boolean', default: false }
 	}
 });
 
 buildIfNeeded();
+
+if (positionals[0] === 'durability') {
+	console.log('\n== Durability: kill -9 in the middle of a submission load, on each engine');
+	process.exit(await durability(values.json ? ['--json'] : []));
+}
 
 console.log('\n== Page weight of the question pages');
 const port = '3999';

@@ -4,7 +4,8 @@
  * drop expired drafts, release what waits for closed questionnaires and publish their final
  * figures, and say where to go.
  */
-import { today, type Db } from './db';
+import { sql } from 'kysely';
+import { isSqlite, today, type Db } from './db';
 import { migrateToLatest } from './db/migrator';
 import { isEmpty, seedDemo } from './demo/seed';
 import { describeDemo } from './demo/summary';
@@ -17,6 +18,31 @@ export async function prepareDatabase(
 	db: Db,
 	options: { demo: boolean }
 ): Promise<{ seeded: boolean }> {
+	return startingAlone(db, (own) => prepareAlone(own, options));
+}
+
+/** The advisory lock key start-up holds on PostgreSQL ("heard" in ASCII). */
+export const STARTUP_LOCK = 0x6865617264;
+
+/**
+ * Runs start-up with no other instance starting at the same time. On PostgreSQL several
+ * instances may start at once on one (perhaps empty) database: each takes a session advisory
+ * lock on one connection of its own and does all of start-up on that connection, so the second
+ * waits, then finds the database migrated and seeded. SQLite serves one process: no lock.
+ */
+export async function startingAlone<T>(db: Db, work: (db: Db) => Promise<T>): Promise<T> {
+	if (isSqlite(db)) return work(db);
+	return db.connection().execute(async (own) => {
+		await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(own);
+		try {
+			return await work(own);
+		} finally {
+			await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(own);
+		}
+	});
+}
+
+async function prepareAlone(db: Db, options: { demo: boolean }): Promise<{ seeded: boolean }> {
 	await migrateToLatest(db);
 	await adoptSecret(db);
 	const seeded = options.demo && (await isEmpty(db));

@@ -3,32 +3,21 @@
  * made by reading the e2e database itself (read-only; the server owns writes).
  */
 import type { BrowserContext } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { demoBatchSeed, demoCode } from '../../../src/lib/server/demo/codes';
 import { hashCode, normaliseCode } from '../../../src/lib/server/responses/codes';
 import { draftId, readSealedDraft } from '../../../src/lib/server/responses/drafts';
 import { unseal } from '../../../src/lib/server/secret';
+import { query, write } from './database';
+
+export { E2E_DATABASE, query, tableColumns } from './database';
 
 export { demoBatchSeed, demoCode };
 
 export type Audience = 'parent_carer' | 'young_person';
 
-/** The e2e database the web server of this run uses (see playwright.config.ts). */
-export const E2E_DATABASE = `test-results/e2e-${process.env.HEARD_BUILD_DIR ?? 'build'}.db`;
-
 /** The demo's waves are numbered 0..2; the last one is open. */
 export const OPEN_WAVE = 2;
-
-/** Runs a read-only query on the e2e database and closes it again. */
-export function query<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
 
 function one<T>(sql: string, ...params: unknown[]): T {
 	const row = query<T>(sql, ...params)[0];
@@ -178,47 +167,35 @@ export function responsesWithComment(body: string): StoredResponse[] {
 	return [...released, ...waiting];
 }
 
-/** The column names of a table, read from the database itself. */
-export function tableColumns(table: string): string[] {
-	return query<{ name: string }>(`select name from pragma_table_info(?)`, table).map((c) => c.name);
-}
-
 /**
  * Draft and not-yet-open questionnaires do not exist in the demo, so tests add them to a local
  * area of their own (not a demo area, so no other test sees them).
  */
 export function makeUnpublishedSurveys(): { draft: string; notYetOpen: string } {
-	const db = new Database(E2E_DATABASE, { fileMustExist: true });
-	db.pragma('busy_timeout = 5000');
-	try {
-		const id = () => randomBytes(10).toString('hex').slice(0, 16);
-		const now = new Date().toISOString();
-		const areaId = id();
-		const waveId = id();
-		const ids = { draft: id(), notYetOpen: id() };
-		db.transaction(() => {
-			db.prepare(
-				'insert into local_areas (id, slug, name, is_demo, created_at) values (?, ?, ?, 0, ?)'
-			).run(areaId, `respond-fixtures-${areaId}`, 'Fixture area', now);
-			db.prepare(
-				'insert into waves (id, local_area_id, name, starts_on, position) values (?, ?, ?, ?, 0)'
-			).run(waveId, areaId, 'Fixture wave', '2999-01-01');
-			const survey = db.prepare(
-				`insert into surveys (id, local_area_id, wave_id, audience, title, intro, status, access_mode,
-				 opens_on, closes_on, results_on, created_at)
-				 values (?, ?, ?, 'parent_carer', ?, 'Fixture', ?, 'code', ?, ?, null, ?)`
-			);
-			survey.run(
-				ids.draft,
-				areaId,
-				waveId,
-				'A draft questionnaire',
-				'draft',
-				'2000-01-01',
-				'2999-12-31',
-				now
-			);
-			survey.run(
+	const id = () => randomBytes(10).toString('hex').slice(0, 16);
+	const now = new Date().toISOString();
+	const areaId = id();
+	const waveId = id();
+	const ids = { draft: id(), notYetOpen: id() };
+	const survey = `insert into surveys (id, local_area_id, wave_id, audience, title, intro, status, access_mode,
+		 opens_on, closes_on, results_on, created_at)
+		 values (?, ?, ?, 'parent_carer', ?, 'Fixture', ?, 'code', ?, ?, null, ?)`;
+	write([
+		[
+			'insert into local_areas (id, slug, name, is_demo, created_at) values (?, ?, ?, 0, ?)',
+			[areaId, `respond-fixtures-${areaId}`, 'Fixture area', now]
+		],
+		[
+			'insert into waves (id, local_area_id, name, starts_on, position) values (?, ?, ?, ?, 0)',
+			[waveId, areaId, 'Fixture wave', '2999-01-01']
+		],
+		[
+			survey,
+			[ids.draft, areaId, waveId, 'A draft questionnaire', 'draft', '2000-01-01', '2999-12-31', now]
+		],
+		[
+			survey,
+			[
 				ids.notYetOpen,
 				areaId,
 				waveId,
@@ -227,10 +204,8 @@ export function makeUnpublishedSurveys(): { draft: string; notYetOpen: string } 
 				'2999-01-01',
 				'2999-12-31',
 				now
-			);
-		})();
-		return ids;
-	} finally {
-		db.close();
-	}
+			]
+		]
+	]);
+	return ids;
 }

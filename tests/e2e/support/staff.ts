@@ -5,12 +5,12 @@
  */
 export { expectAccessible, WCAG_TAGS } from './axe';
 import { test as base, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { clientHeaders } from './clients';
-import { E2E_DATABASE, query } from './demo';
+import { SERVER_DATABASE_URL, write } from './database';
+import { query } from './demo';
 
 export { expect };
 
@@ -77,7 +77,7 @@ export function createUser(options: {
 	if (options.partner) args.push('--partner', options.partner);
 	if (options.areaName) args.push('--area-name', options.areaName);
 	const output = execFileSync('npm', args, {
-		env: { ...process.env, DATABASE_URL: `file:${E2E_DATABASE}` },
+		env: { ...process.env, DATABASE_URL: SERVER_DATABASE_URL },
 		stdio: ['pipe', 'pipe', 'pipe'],
 		encoding: 'utf8'
 	});
@@ -103,13 +103,7 @@ export function userId(email: string): string {
  */
 export function endAccess(email: string): void {
 	const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-	const db = new Database(E2E_DATABASE, { fileMustExist: true });
-	try {
-		db.pragma('busy_timeout = 5000');
-		db.prepare('update users set expires_on = ? where email = ?').run(yesterday, email);
-	} finally {
-		db.close();
-	}
+	write([['update users set expires_on = ? where email = ?', [yesterday, email]]]);
 }
 
 export function isoDate(daysFromToday: number): string {

@@ -1,0 +1,87 @@
+/**
+ * Built servers started as child processes (`node build`), for tests and benchmarks that run
+ * several at once, stop them with a signal, or kill them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface RunningServer {
+	url: string;
+	port: number;
+	process: ChildProcess;
+	/** Everything the server printed. */
+	output: () => string;
+	/** Resolves with the exit code (or signal) once the process has ended. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface ServerOptions {
+	port: number;
+	databaseUrl: string;
+	secret: string;
+	build?: string;
+	env?: Record<string, string>;
+	/** How long to wait for "Heard is running" (start-up may wait for another instance). */
+	timeoutMs?: number;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+	const url = `http://localhost:${options.port}`;
+	const child = spawn(process.execPath, [options.build ?? process.env.HEARD_BUILD_DIR ?? 'build'], {
+		env: {
+			...process.env,
+			PORT: String(options.port),
+			ORIGIN: url,
+			DATABASE_URL: options.databaseUrl,
+			HEARD_SECRET: options.secret,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			XFF_DEPTH: '1',
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal }))
+	);
+	await new Promise<void>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`The server on ${url} did not start:\n${output}`));
+		}, options.timeoutMs ?? 180_000);
+		const check = () => {
+			if (output.includes('Heard is running')) {
+				clearTimeout(timer);
+				resolve();
+			}
+		};
+		child.stdout!.on('data', check);
+		void exited.then(({ code, signal }) => {
+			clearTimeout(timer);
+			reject(new Error(`The server on ${url} stopped (${code ?? signal}):\n${output}`));
+		});
+	});
+	// The welcome line comes from start-up, just before the server listens: wait for it to answer.
+	for (let tries = 0; ; tries++) {
+		try {
+			await fetch(`${url}/healthz`);
+			break;
+		} catch (error) {
+			if (tries > 100 || child.exitCode !== null) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+	}
+	return { url, port: options.port, process: child, output: () => output, exited };
+}
+
+/** Stops a server with a signal and waits for it to end. */
+export async function stopServer(
+	server: RunningServer,
+	signal: NodeJS.Signals = 'SIGTERM'
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+	if (server.process.exitCode === null && server.process.signalCode === null) {
+		server.process.kill(signal);
+	}
+	return server.exited;
+}
