@@ -239,6 +239,15 @@ test('an officer builds, opens and sends a questionnaire; a parent answers; the 
 	await page.goto('/app/surveys');
 	await expect(row.locator('[data-cell="responses"]')).toContainText('[c]');
 	await expect(row.locator('[data-cell="rate"]')).toHaveText(/\[c\] of 10 codes used/);
+	// The reminder list, made with the final figures: every letter but the first family's.
+	await page.goto(`/app/surveys/${surveyId}/codes`);
+	const [reminders] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Reminder list for E2E letters' }).click()
+	]);
+	const letterNumbers = readFileSync(await reminders.path(), 'utf8').slice(1).trim().split('\r\n');
+	expect(letterNumbers).toEqual(['letter', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+	expect(auditActions(batchesOf(surveyId)[0]!.id)).toContain('codes.reminders_downloaded');
 	await page.goto(`/app/surveys/${surveyId}`);
 	await expect(page.getByRole('button', { name: /Up: move/ })).toHaveCount(0);
 	await page.getByText('Copy as the next wave').click();

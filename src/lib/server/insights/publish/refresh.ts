@@ -21,6 +21,7 @@ import { buildFigures } from './build';
 import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
 import { tallySurvey } from './tallies';
 import { releaseClosed } from '../../responses/release';
+import { REMINDERS_FILE, unusedLetters } from '../../responses/reminders';
 
 export interface RefreshState {
 	/** Responses released since the last publication (all of them, before the first). */
@@ -130,6 +131,7 @@ export async function publishSurvey(
 	const earlier = state.latest ? openBasis(state.latest) : null;
 	const { figures, basis } = buildFigures(questions, tallies, rules, earlier);
 	const rowFile = await buildRowFile(db, surveyId, rules);
+	const reminders = JSON.stringify(await unusedLetters(db, surveyId));
 	const publication = {
 		id: newId(),
 		sequence: (state.latest?.sequence ?? 0) + 1,
@@ -145,7 +147,10 @@ export async function publishSurvey(
 			rules,
 			figures,
 			basis,
-			files: [{ file: ROW_FILE, chunks: rowFile }]
+			files: [
+				{ file: ROW_FILE, chunks: rowFile },
+				{ file: REMINDERS_FILE, chunks: [reminders] }
+			]
 		});
 	} catch (error) {
 		// Another instance made this publication a moment ago.
