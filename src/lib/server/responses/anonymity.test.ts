@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { whenIdle } from '../background';
 import { createDb, isSqlite, type Db } from '../db';
 import { migrateToLatest } from '../db/migrator';
 import { createTestDb, testServerUrl } from '../testing/db';
@@ -206,6 +207,7 @@ describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
 			const wal = `${path}-wal`;
 			expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
 		} finally {
+			await whenIdle(); // the publication a release starts, before its database goes
 			await on.destroy();
 		}
 	});
@@ -222,6 +224,7 @@ describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
 				}
 			}
 			await releasePending(on, q.survey.id);
+			await whenIdle();
 			await on.destroy();
 			const bytes = readFileSync(path).toString('latin1');
 			expect(sealedSeen.length).toBeGreaterThan(0);
