@@ -13,6 +13,7 @@ import * as areaSignIn from './2026-12-01T1330_area-sign-in';
 import * as populationCounts from './2026-12-01T1400_population-counts';
 import * as publications from './2026-12-01T1500_publications';
 import * as planAndCoproduction from './2026-12-01T1600_plan-and-coproduction';
+import * as surveyTranslations from './2026-12-02T0100_survey-translations';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T1330_area-sign-in': areaSignIn,
 	'2026-12-01T1400_population-counts': populationCounts,
 	'2026-12-01T1500_publications': publications,
-	'2026-12-01T1600_plan-and-coproduction': planAndCoproduction
+	'2026-12-01T1600_plan-and-coproduction': planAndCoproduction,
+	'2026-12-02T0100_survey-translations': surveyTranslations
 };
