@@ -6,8 +6,7 @@ export const cy: Dictionary = {
 	'layout.service': 'Holiadur AAAA {area}',
 	'layout.serviceGeneric': 'Holiadur AAAA',
 	'layout.demoTag': 'Arddangos',
-	'layout.demoText':
-		'Holiadur arddangos yw hwn gyda data ffug. Peidiwch â rhoi manylion go iawn.',
+	'layout.demoText': 'Holiadur arddangos yw hwn gyda data ffug. Peidiwch â rhoi manylion go iawn.',
 	'layout.privacy': 'Hysbysiad preifatrwydd',
 	'layout.accessibility': 'Datganiad hygyrchedd',
 	'layout.footer': 'Mae eich atebion yn ddienw. Nid yw’r holiadur hwn yn defnyddio cwcis tracio.',
@@ -21,13 +20,13 @@ export const cy: Dictionary = {
 	'common.backToQuestionnaire': 'Yn ôl i’r holiadur',
 
 	'start.whoTitle': 'Ar gyfer pwy mae hwn',
-	'start.whoYoung':
-		'Pobl ifanc ag anghenion addysgol arbennig neu anabledd (AAAA) yn {area}.',
+	'start.whoYoung': 'Pobl ifanc ag anghenion addysgol arbennig neu anabledd (AAAA) yn {area}.',
 	'start.helpYoung': 'Gallwch ofyn i rywun eich helpu i ateb.',
 	'start.howLongTitle': 'Faint o amser mae’n ei gymryd',
 	'start.howLongYoung': 'Tua {n} munud. Mae un cwestiwn ar bob tudalen.',
 	'start.anonTitleYoung': 'Fydd neb yn gwybod mai chi ydych chi',
-	'start.anonYoung': 'Dydyn ni ddim yn gofyn eich enw. Dydyn ni ddim yn cadw dim sy’n dweud pwy ydych chi.',
+	'start.anonYoung':
+		'Dydyn ni ddim yn gofyn eich enw. Dydyn ni ddim yn cadw dim sy’n dweud pwy ydych chi.',
 	'start.readYoung':
 		'Bydd y bobl sy’n helpu gydag AAAA yn {area} yn darllen atebion pawb gyda’i gilydd. Mae’r atebion yn eu helpu i wella pethau.',
 	'start.whoParent':
@@ -39,7 +38,8 @@ export const cy: Dictionary = {
 	'start.anonTitleParent': 'Mae eich atebion yn ddienw',
 	'start.anonParent':
 		'Dydyn ni ddim yn gofyn am eich enw na’ch manylion cyswllt, a dydyn ni ddim yn cofnodi pwy anfonodd pa atebion.',
-	'start.anonCoded': 'Dim ond unwaith y mae eich cod yn gadael i chi ateb: nid yw wedi’i gysylltu â’ch atebion.',
+	'start.anonCoded':
+		'Dim ond unwaith y mae eich cod yn gadael i chi ateb: nid yw wedi’i gysylltu â’ch atebion.',
 	'start.useTitle': 'Beth sy’n digwydd i’ch atebion',
 	'start.useParent':
 		'Mae’r tîm AAAA yn {area} yn darllen yr holl atebion gyda’i gilydd ac yn eu defnyddio i weld a yw’r cymorth yn gwella. Dim ond grwpiau o deuluoedd y mae’r canlyniadau’n eu dangos, byth un teulu.',
@@ -112,7 +112,8 @@ export const cy: Dictionary = {
 	'errorPage.429': 'Gormod o gynigion',
 	'errorPage.other': 'Mae’n ddrwg gennym, mae problem gyda’r gwasanaeth hwn',
 	'errorPage.typed': 'Os gwnaethoch deipio’r cyfeiriad gwe, gwiriwch ei fod yn gywir.',
-	'errorPage.pasted': 'Os gwnaethoch ludo’r cyfeiriad gwe, gwiriwch eich bod wedi copïo’r cyfeiriad cyfan.',
+	'errorPage.pasted':
+		'Os gwnaethoch ludo’r cyfeiriad gwe, gwiriwch eich bod wedi copïo’r cyfeiriad cyfan.',
 	'errorPage.later':
 		'Rhowch gynnig arall arni yn nes ymlaen. Mae unrhyw atebion a gadwyd gennych wedi’u cadw o hyd.',
 	'errorPage.help':
@@ -138,7 +139,8 @@ export const cy: Dictionary = {
 	'code.tooLong': 'Rhowch y cod mynediad yn union fel y mae ar eich llythyr',
 	'code.malformed':
 		'Rhowch y cod yn union fel y mae ar eich llythyr: 10 llythyren a rhif, fel K7QM2-XRT9H',
-	'code.unknown': 'Dydyn ni ddim yn adnabod y cod hwnnw. Gwiriwch ef yn erbyn eich llythyr a rhowch gynnig arall arni',
+	'code.unknown':
+		'Dydyn ni ddim yn adnabod y cod hwnnw. Gwiriwch ef yn erbyn eich llythyr a rhowch gynnig arall arni',
 	'code.used':
 		'Mae’r cod hwn eisoes wedi’i ddefnyddio i anfon atebion, ac mae pob cod yn gweithio unwaith. Os nad chi a’u hanfonodd, cysylltwch â’r tîm a anfonodd y llythyr atoch',
 	'code.draftElsewhere':
@@ -162,8 +164,10 @@ export const cy: Dictionary = {
 	'done.onlyOnce':
 		'Dim ond un set o atebion rydyn ni’n ei chadw bob tro, felly ni anfonwyd dim mwy. Does dim angen i chi wneud dim byd arall.',
 	'done.nextTitle': 'Beth sy’n digwydd nesaf',
-	'done.nextYoung': 'Bydd y bobl sy’n helpu gydag AAAA yn {area} yn darllen atebion pawb gyda’i gilydd.',
-	'done.tellYoung': 'Byddan nhw’n dweud wrthych beth wnaethon nhw ei ddarganfod a beth fyddan nhw’n ei newid.',
+	'done.nextYoung':
+		'Bydd y bobl sy’n helpu gydag AAAA yn {area} yn darllen atebion pawb gyda’i gilydd.',
+	'done.tellYoung':
+		'Byddan nhw’n dweud wrthych beth wnaethon nhw ei ddarganfod a beth fyddan nhw’n ei newid.',
 	'done.tellYoungDate':
 		'Byddan nhw’n dweud wrthych beth wnaethon nhw ei ddarganfod ar ôl {date} a beth fyddan nhw’n ei newid.',
 	'done.nextParent':
@@ -177,7 +181,8 @@ export const cy: Dictionary = {
 		'Dydyn ni ddim yn gwybod pwy ydych chi, felly allwn ni ddim eich ateb na helpu gyda’r hyn a ysgrifennoch.',
 	'done.helpParent':
 		'Mae eich atebion yn ddienw, felly ni all neb ymateb i chi na dilyn yr hyn a ysgrifennoch.',
-	'done.trustedAdult': 'Siaradwch ag oedolyn rydych chi’n ymddiried ynddo, fel athro, gofalwr neu weithiwr ieuenctid.',
+	'done.trustedAdult':
+		'Siaradwch ag oedolyn rydych chi’n ymddiried ynddo, fel athro, gofalwr neu weithiwr ieuenctid.',
 	'done.childline': 'Ffoniwch Childline am ddim ar {phone}, unrhyw bryd, ddydd neu nos.',
 	'done.sendiass':
 		'Am gyngor diduedd am ddim am AAAA, cysylltwch â’r Gwasanaeth Gwybodaeth, Cyngor a Chymorth AAAA (SENDIASS) ar gyfer {area}.',

@@ -125,7 +125,8 @@ export const en = {
 	'check.changeHidden': ' your answer to “{prompt}”',
 	'check.sendTitleYoung': 'Send your answers',
 	'check.sendTitle': 'Now send your answers',
-	'check.sendYoung': 'When you press the button, your answers are sent. Nobody will know they are yours.',
+	'check.sendYoung':
+		'When you press the button, your answers are sent. Nobody will know they are yours.',
 	'check.sendParent':
 		'By sending your answers you agree that the SEND team can use them, together with other families’ answers, as the privacy notice explains. Nobody can tell which answers are yours.',
 	'check.send': 'Send my answers',
@@ -161,9 +162,11 @@ export const en = {
 	'done.onlyOnce':
 		'We only keep one set of answers each time, so nothing more was sent. You do not need to do anything else.',
 	'done.nextTitle': 'What happens next',
-	'done.nextYoung': 'The people who help with SEND in {area} will read everyone’s answers together.',
+	'done.nextYoung':
+		'The people who help with SEND in {area} will read everyone’s answers together.',
 	'done.tellYoung': 'They will tell you what they found and what they will change.',
-	'done.tellYoungDate': 'They will tell you what they found after {date} and what they will change.',
+	'done.tellYoungDate':
+		'They will tell you what they found after {date} and what they will change.',
 	'done.nextParent':
 		'The SEND team in {area} will read your answers together with other families’ answers. They will use them to check whether support for children and young people with SEND is getting better, and to show inspectors what families say.',
 	'done.resultsOn': 'The results will be published from {date}.',
@@ -171,7 +174,8 @@ export const en = {
 	'done.groups': 'They only ever show groups of families, never one family.',
 	'done.helpTitleYoung': 'If you need help now',
 	'done.helpTitle': 'If you need help or advice',
-	'done.helpYoung': 'We do not know who you are, so we cannot answer you or help with what you wrote.',
+	'done.helpYoung':
+		'We do not know who you are, so we cannot answer you or help with what you wrote.',
 	'done.helpParent':
 		'Your answers are anonymous, so nobody can reply to you or follow up what you wrote.',
 	'done.trustedAdult': 'Talk to an adult you trust, like a teacher, carer or youth worker.',
@@ -184,7 +188,8 @@ export const en = {
 	'saved.title': 'Your answers have been saved',
 	'saved.useLink':
 		'To come back to your answers, use this link. Copy it or write it down now: it is only shown once, and it works once. If you stop again later, save again to get a new link.',
-	'saved.secret': 'Anyone who has the link can see and change your answers, so keep it to yourself.',
+	'saved.secret':
+		'Anyone who has the link can see and change your answers, so keep it to yourself.',
 	'saved.code':
 		'Your access code does not open these answers. If you type the code on another phone or computer, you can only start again there, and starting again deletes these answers.',
 	'saved.noLink': 'Use the link you were shown when you saved, or start again.',

@@ -95,3 +95,29 @@ export function formatDateIn(language: Language, isoDate: string): string {
 	}
 	return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+/** The address parameter that carries the family's language through the journey. */
+export const LANGUAGE_PARAM = 'lang';
+
+/**
+ * An address within the journey, carrying the language when it is not English. The language
+ * travels in the address (and in the sealed draft), never in a cookie of its own.
+ */
+export function withLanguage(href: string, language: string | null | undefined): string {
+	if (!language || language === 'en') return href;
+	const hashAt = href.indexOf('#');
+	const path = hashAt < 0 ? href : href.slice(0, hashAt);
+	const hash = hashAt < 0 ? '' : href.slice(hashAt);
+	const joiner = path.includes('?') ? (path.endsWith('?') ? '' : '&') : '?';
+	return `${path}${joiner}${LANGUAGE_PARAM}=${encodeURIComponent(language)}${hash}`;
+}
+
+/** The language an address asks for, when it is one of ours other than English. */
+export function languageInUrl(url: URL): Translation | null {
+	const wanted = url.searchParams.get(LANGUAGE_PARAM);
+	return isTranslation(wanted) ? wanted : null;
+}
+
+export function isTextKey(value: string): value is TextKey {
+	return Object.hasOwn(en, value);
+}

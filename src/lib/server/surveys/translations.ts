@@ -272,7 +272,10 @@ export function readTranslationCsv(text: string, strings: SourceString[]): Impor
 		const more = problems.length - MAX_PROBLEMS;
 		return {
 			ok: false,
-			problems: [...problems.slice(0, MAX_PROBLEMS), `And ${more} more ${more === 1 ? 'problem' : 'problems'}.`]
+			problems: [
+				...problems.slice(0, MAX_PROBLEMS),
+				`And ${more} more ${more === 1 ? 'problem' : 'problems'}.`
+			]
 		};
 	}
 	return problems.length ? { ok: false, problems } : { ok: true, texts };
