@@ -4,7 +4,7 @@ import { dictionary, placeholders, translator, TRANSLATIONS } from '$lib/i18n';
 import { en } from '$lib/i18n/en';
 import { type Db } from '../db';
 import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, opts } from '../testing/fixtures';
+import { makeArea, makeSurvey, opts, type SurveyOptions } from '../testing/fixtures';
 import { createBatch } from '../responses/batches';
 import { releasePending } from '../responses/release';
 import { admitWithCode, loadQuestionnaire, savePage, sendAnswers } from '../responses/service';
@@ -26,9 +26,9 @@ beforeEach(async () => {
 	db = await createTestDb();
 });
 
-const QUESTIONS = [
+const QUESTIONS: SurveyOptions['questions'] = [
 	{
-		kind: 'scale' as const,
+		kind: 'scale',
 		key: 'listened-to',
 		prompt: 'I feel listened to.',
 		section: 'Support',
@@ -36,7 +36,7 @@ const QUESTIONS = [
 		options: JSON.stringify(opts(['Agree', 'Disagree']))
 	},
 	{
-		kind: 'single' as const,
+		kind: 'single',
 		key: 'district',
 		prompt: 'Where do you live?',
 		hint: 'Choose the nearest.',

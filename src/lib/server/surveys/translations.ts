@@ -14,8 +14,10 @@ import { parse } from 'csv-parse/sync';
 import { optionValue } from '$lib/questions/options';
 import type { Question } from '$lib/questions/types';
 import { TRANSLATIONS, placeholders, type Language, type Translation } from '$lib/i18n';
+import { recordAction, type Actor } from '../audit';
 import { inTransaction, type Db } from '../db';
 import type { Audience } from '../db/schema';
+import { listQuestions } from './repository';
 
 /** One string of a questionnaire, in English. */
 export interface SourceString {
@@ -283,4 +285,45 @@ export function readTranslationCsv(text: string, strings: SourceString[]): Impor
 
 function shorten(text: string): string {
 	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** What the officers' translations page shows: each language and what it still lacks. */
+export async function translationState(
+	db: Db,
+	survey: Wording & { id: string }
+): Promise<{ strings: SourceString[]; statuses: LanguageStatus[] }> {
+	const strings = surveyStrings(survey, await listQuestions(db, survey.id));
+	return { strings, statuses: languageStatuses(strings, await listTranslations(db, survey.id)) };
+}
+
+/** The rows of a language's file for translators, with any translations already stored. */
+export async function translatorsFile(
+	db: Db,
+	survey: Wording & { id: string },
+	language: Translation
+): Promise<ReturnType<typeof exportRows>> {
+	const strings = surveyStrings(survey, await listQuestions(db, survey.id));
+	return exportRows(strings, (await listTranslations(db, survey.id)).get(language));
+}
+
+/**
+ * Stores a translators' file for one language, replacing that language's translations, or
+ * says what is wrong with it and changes nothing. Audited.
+ */
+export async function importTranslations(
+	db: Db,
+	actor: Actor,
+	survey: Wording & { id: string },
+	language: Translation,
+	text: string
+): Promise<{ ok: true; count: number } | { ok: false; problems: string[] }> {
+	const strings = surveyStrings(survey, await listQuestions(db, survey.id));
+	const read = readTranslationCsv(text, strings);
+	if (!read.ok) return read;
+	await replaceTranslations(db, survey.id, language, read.texts);
+	await recordAction(db, actor, 'survey.translations_imported', 'survey', survey.id, {
+		language,
+		strings: read.texts.size
+	});
+	return { ok: true, count: read.texts.size };
 }
