@@ -11,6 +11,7 @@ import { admitWithCode, loadQuestionnaire, savePage, sendAnswers } from '../resp
 import { openDraft } from '../responses/drafts';
 import {
 	exportRows,
+	importTranslations,
 	languageStatuses,
 	listTranslations,
 	missingStrings,
@@ -281,5 +282,30 @@ describe('answers in another language', () => {
 				prompt: 'CY I feel listened to.'
 			})
 		);
+	});
+});
+
+describe('importing a translators’ file', () => {
+	it('stores a good file, audited, and leaves everything as it was for a bad one', async () => {
+		const { area, q, strings } = await setUp();
+		const actor = { id: null, localAreaId: area.id };
+		const good = csv(strings.map((s) => [s.key, s.english, `CY ${s.english}`]));
+		expect(await importTranslations(db, actor, q.survey, 'cy', good)).toEqual({
+			ok: true,
+			count: strings.length
+		});
+		const before = await listTranslations(db, q.survey.id);
+		const bad = csv(strings.slice(1).map((s) => [s.key, s.english, `NEW ${s.english}`]));
+		const refused = await importTranslations(db, actor, q.survey, 'cy', bad);
+		expect(!refused.ok && refused.problems).toEqual([
+			'“survey.title” (Test survey) is missing from the file.'
+		]);
+		expect(await listTranslations(db, q.survey.id)).toEqual(before);
+		const audit = await db
+			.selectFrom('auditEvents')
+			.select('action')
+			.where('action', '=', 'survey.translations_imported')
+			.execute();
+		expect(audit).toHaveLength(1);
 	});
 });
