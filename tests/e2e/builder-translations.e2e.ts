@@ -58,10 +58,11 @@ test('an officer imports a Welsh translation and families are offered Cymraeg', 
 	await expect(welsh).toContainText(`${rows.length} of ${rows.length}`);
 	await expect(welsh.getByRole('cell', { name: 'Yes', exact: true })).toBeVisible();
 
-	// The questionnaire's start page now offers Cymraeg and shows it.
-	await page.goto(`/s/${surveyId}?lang=cy`);
+	// Families now get the questionnaire in Welsh (closed, so its privacy notice shows it).
+	await page.goto(`/s/${surveyId}/privacy?lang=cy`);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`CY ${rows[0]!.english}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hysbysiad preifatrwydd');
+	await expect(page.getByRole('main')).toContainText(`“CY ${rows[0]!.english}”`);
 });
 
 test('viewers cannot use the page, and another area’s questionnaire is not found', async ({
