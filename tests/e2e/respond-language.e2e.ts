@@ -61,7 +61,11 @@ const ENGLISH = [
 	'About you and your child'
 ];
 
-/** The page is in the language, right to left for Urdu, with no English and no axe problems. */
+/**
+ * The page is in the language, right to left for Urdu, with no English and no axe problems.
+ * axe needs JavaScript in the page, so it runs on the JavaScript-on pass; the markup is the same
+ * with it off (the pages are rendered on the server only).
+ */
 async function expectInLanguage(page: Page, language: Translation, axe: boolean): Promise<void> {
 	const html = page.locator('html');
 	await expect(html).toHaveAttribute('lang', language);

@@ -13,7 +13,13 @@
 import { parse } from 'csv-parse/sync';
 import { optionValue } from '$lib/questions/options';
 import type { Question } from '$lib/questions/types';
-import { TRANSLATIONS, placeholders, type Language, type Translation } from '$lib/i18n';
+import {
+	TRANSLATIONS,
+	isTranslation,
+	placeholders,
+	type Language,
+	type Translation
+} from '$lib/i18n';
 import { recordAction, type Actor } from '../audit';
 import { inTransaction, type Db } from '../db';
 import type { Audience } from '../db/schema';
@@ -326,4 +332,12 @@ export async function importTranslations(
 		strings: read.texts.size
 	});
 	return { ok: true, count: read.texts.size };
+}
+
+/** A copied questionnaire (the next wave) starts with the translations of the one it copies. */
+export async function copyTranslations(db: Db, fromId: string, toId: string): Promise<void> {
+	const stored = await listTranslations(db, fromId);
+	for (const [language, texts] of stored) {
+		if (isTranslation(language)) await replaceTranslations(db, toId, language, texts);
+	}
 }

@@ -120,14 +120,16 @@ export async function requireRespondent(
 	if (respondent.state === 'answering')
 		return { secret: respondent.secret, draft: respondent.draft };
 	if (respondent.state === 'new') return null;
-	if (respondent.state === 'needs_code') redirect(303, surveyPath(q.survey.id, 'code'));
-	if (respondent.state === 'sent') redirect(303, surveyPath(q.survey.id, 'done?already=1'));
+	const language = languageInUrl(event.url);
+	if (respondent.state === 'needs_code') redirect(303, surveyPath(q.survey.id, 'code', language));
+	if (respondent.state === 'sent')
+		redirect(303, surveyPath(q.survey.id, 'done?already=1', language));
 	forgetKey(event.cookies, event.url, q.survey.id);
 	const wait = await refuseUnknownDraft(db, requestClient(event));
 	if (wait > 0) error(429, tooManyTries(wait, translator(q.language)));
-	if (options.sending) redirect(303, surveyPath(q.survey.id, 'done?already=1'));
+	if (options.sending) redirect(303, surveyPath(q.survey.id, 'done?already=1', language));
 	const start = q.survey.accessMode === 'code' ? 'code' : '';
-	redirect(303, surveyPath(q.survey.id, `${start}?problem=lost`));
+	redirect(303, surveyPath(q.survey.id, `${start}?problem=lost`, language));
 }
 
 export type CodeAttempt =
@@ -160,7 +162,7 @@ export async function enterCode(
 	const admission = await admitWithCode(db, q, typed, requestClient(event), { discard });
 	if (admission.ok) {
 		holdKey(event.cookies, event.url, q.survey.id, { secret: admission.secret });
-		return { ok: true, next: surveyPath(q.survey.id, 'p/1') };
+		return { ok: true, next: surveyPath(q.survey.id, 'p/1', languageInUrl(event.url)) };
 	}
 	if (admission.problem === 'too_many') {
 		const message = tooManyTries(admission.retryAfterSeconds ?? 60, translator(q.language));
@@ -180,5 +182,8 @@ export async function admitFromLink(db: Db, q: Questionnaire, event: JourneyEven
 	const attempt = await enterCode(db, q, typed, event);
 	if (attempt.ok) redirect(303, attempt.next);
 	if (attempt.status === 429) error(429, attempt.message);
-	redirect(303, surveyPath(q.survey.id, `code?problem=${attempt.problem}`));
+	redirect(
+		303,
+		surveyPath(q.survey.id, `code?problem=${attempt.problem}`, languageInUrl(event.url))
+	);
 }
