@@ -19,6 +19,7 @@ import {
 	readTranslationCsv,
 	replaceTranslations,
 	surveyStrings,
+	translatorsFile,
 	type SourceString
 } from './translations';
 
@@ -301,11 +302,21 @@ describe('importing a translators’ file', () => {
 			'“survey.title” (Test survey) is missing from the file.'
 		]);
 		expect(await listTranslations(db, q.survey.id)).toEqual(before);
+		const file = await translatorsFile(db, actor, q.survey, 'cy');
+		expect(file[0]).toEqual({
+			key: 'survey.title',
+			english: 'Test survey',
+			translation: 'CY Test survey'
+		});
 		const audit = await db
 			.selectFrom('auditEvents')
 			.select('action')
-			.where('action', '=', 'survey.translations_imported')
+			.where('action', 'like', 'survey.translations_%')
+			.orderBy('action')
 			.execute();
-		expect(audit).toHaveLength(1);
+		expect(audit.map((a) => a.action)).toEqual([
+			'survey.translations_exported',
+			'survey.translations_imported'
+		]);
 	});
 });

@@ -302,13 +302,15 @@ export async function translationState(
 	return { strings, statuses: languageStatuses(strings, await listTranslations(db, survey.id)) };
 }
 
-/** The rows of a language's file for translators, with any translations already stored. */
+/** The rows of a language's file for translators, with any translations already stored. Audited. */
 export async function translatorsFile(
 	db: Db,
+	actor: Actor,
 	survey: Wording & { id: string },
 	language: Translation
 ): Promise<ReturnType<typeof exportRows>> {
 	const strings = surveyStrings(survey, await listQuestions(db, survey.id));
+	await recordAction(db, actor, 'survey.translations_exported', 'survey', survey.id, { language });
 	return exportRows(strings, (await listTranslations(db, survey.id)).get(language));
 }
 

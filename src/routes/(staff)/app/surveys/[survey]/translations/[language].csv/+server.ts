@@ -8,9 +8,9 @@ import type { RequestHandler } from './$types';
 
 /** The translators' file for one language: key, English and any translation already stored. */
 export const GET: RequestHandler = async ({ params }) => {
-	const { survey } = await officerSurvey(params.survey);
+	const { user, survey } = await officerSurvey(params.survey);
 	if (!isTranslation(params.language)) error(404, 'Not found');
-	const rows = await translatorsFile(getDb(), survey, params.language);
+	const rows = await translatorsFile(getDb(), user, survey, params.language);
 	return csvResponse(
 		csvFilename(['translation', params.language, survey.title], today()),
 		EXPORT_COLUMNS,
