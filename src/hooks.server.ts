@@ -12,6 +12,7 @@ import {
 } from '$lib/server/startup';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { SESSION_COOKIE, deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { LANGUAGES } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const db = getDb();
@@ -92,7 +93,21 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * `<html lang dir>` for the page's language: English unless a questionnaire's layout chose the
+ * family's language while the page loaded (which is before the page is written out).
+ */
+const pageLanguage: Handle = async ({ event, resolve }) => {
+	event.locals.language = 'en';
+	return resolve(event, {
+		transformPageChunk: ({ html }) => {
+			const language = LANGUAGES[event.locals.language];
+			return html.replace('%heard.lang%', language.html).replace('%heard.dir%', language.dir);
+		}
+	});
+};
+
 const compression: Handle = async ({ event, resolve }) =>
 	compressed(event.request, await resolve(event));
 
-export const handle = sequence(compression, securityHeaders, auth);
+export const handle = sequence(compression, securityHeaders, pageLanguage, auth);

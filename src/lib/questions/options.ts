@@ -1,4 +1,7 @@
+import { translator, type Text } from '$lib/i18n';
 import type { Question, QuestionOption, ParseResult, RawAnswer } from './types';
+
+export const ENGLISH: Text = translator('en');
 
 /** The words a respondent sees for an option. */
 export function optionLabel(option: QuestionOption, easyRead = false): string {
@@ -10,9 +13,9 @@ export function promptFor(question: Question, easyRead = false): string {
 	return (easyRead && question.easyRead) || question.prompt;
 }
 
-/** A short lowercase name for error messages ("Select an answer for …"). */
-export function missingMessage(question: Question, verb: string): string {
-	return `${verb} an answer to “${shorten(question.prompt)}”`;
+/** The prompt as error messages quote it: long prompts are cut short. */
+export function quoted(question: Question): { prompt: string } {
+	return { prompt: shorten(question.prompt) };
 }
 
 function shorten(text: string): string {
@@ -20,19 +23,19 @@ function shorten(text: string): string {
 }
 
 /** Parse a question that takes exactly one of its options. */
-export function parseOneOption(question: Question, raw: RawAnswer): ParseResult {
+export function parseOneOption(
+	question: Question,
+	raw: RawAnswer,
+	text: Text = ENGLISH
+): ParseResult {
 	if (raw.length === 0) {
 		return question.required
-			? { ok: false, error: missingMessage(question, 'Select') }
+			? { ok: false, error: text('error.select', quoted(question)) }
 			: { ok: true, values: [] };
 	}
-	if (raw.length > 1)
-		return { ok: false, error: `Select only one answer to “${shorten(question.prompt)}”` };
+	if (raw.length > 1) return { ok: false, error: text('error.onlyOne', quoted(question)) };
 	if (!question.options.some((o) => o.value === raw[0])) {
-		return {
-			ok: false,
-			error: `Select one of the answers shown for “${shorten(question.prompt)}”`
-		};
+		return { ok: false, error: text('error.notShown', quoted(question)) };
 	}
 	return { ok: true, values: [raw[0]!] };
 }

@@ -1,3 +1,5 @@
+import type { Text } from '$lib/i18n';
+
 export const QUESTION_KINDS = ['scale', 'single', 'multi', 'yes_no', 'text', 'number'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
@@ -79,7 +81,7 @@ export interface QuestionType {
 	/** Options a new question of this kind starts with. */
 	defaultOptions(): QuestionOption[];
 	/** Form values → stored values, or a message that says what to fix. */
-	parse(question: Question, raw: RawAnswer): ParseResult;
+	parse(question: Question, raw: RawAnswer, text?: Text): ParseResult;
 	/** Problems that stop a survey opening (empty options, bad limits). */
 	checkDefinition(question: Question): string[];
 	/** Stored values as words, for check-your-answers pages and CSV cells. */

@@ -1,3 +1,4 @@
+/* eslint-disable-next-line @typescript-eslint/ban-ts-comment -- see the next line */
 // @ts-nocheck: plain ES5 for old phone browsers, shipped as written (no build step touches it).
 /*
  * Progressive enhancement for the questionnaire pages. Every page works without this file;
@@ -29,7 +30,7 @@
 				if (text) parts.push(text);
 			});
 			var utterance = new window.SpeechSynthesisUtterance(parts.join('. '));
-			utterance.lang = 'en-GB';
+			utterance.lang = document.documentElement.lang || 'en-GB';
 			utterance.rate = 0.9;
 			window.speechSynthesis.cancel();
 			window.speechSynthesis.speak(utterance);
@@ -48,18 +49,25 @@
 		message.parentNode.appendChild(status);
 		message.setAttribute('aria-hidden', 'true');
 		var timer;
+		// The words come from the page, in the family's language; {n} is the number.
+		var words = function (name) {
+			return area.getAttribute('data-count-' + name) || '';
+		};
+		var left = function () {
+			return max - Array.from(area.value.replace(/\r\n?/g, '\n').trim()).length;
+		};
 		var describe = function () {
-			var left = max - Array.from(area.value.replace(/\r\n?/g, '\n').trim()).length;
-			var n = Math.abs(left).toLocaleString('en-GB');
-			var noun = Math.abs(left) === 1 ? ' character' : ' characters';
-			return left >= 0
-				? 'You have ' + n + noun + ' remaining'
-				: 'You have ' + n + noun + ' too many';
+			var count = left();
+			var n = Math.abs(count).toLocaleString('en-GB');
+			var one = Math.abs(count) === 1;
+			var template =
+				count >= 0 ? words(one ? 'remaining-one' : 'remaining') : words(one ? 'over-one' : 'over');
+			return template.replace('{n}', n);
 		};
 		var update = function () {
 			var text = describe();
 			message.textContent = text;
-			message.classList.toggle('character-count__message--over', text.indexOf('too many') > 0);
+			message.classList.toggle('character-count__message--over', left() < 0);
 			clearTimeout(timer);
 			timer = setTimeout(function () {
 				status.textContent = text;

@@ -198,6 +198,8 @@ export function idsOfArea(slug: string): Record<string, string> {
 	return {
 		area,
 		survey,
+		// Not an id: a route that names a language (a translators' file) gets a real one.
+		language: 'cy',
 		wave: one('select wave_id as id from surveys where id = ?', survey),
 		question: one('select id from questions where survey_id = ? order by position limit 1', survey),
 		batch: one('select id from code_batches where survey_id = ? limit 1', survey),
@@ -229,6 +231,10 @@ export function fingerprint(ids: Record<string, string>): string {
 		rows('select * from surveys where id = ?', ids.survey),
 		rows('select * from waves where id = ?', ids.wave),
 		rows('select * from questions where survey_id = ? order by id', ids.survey),
+		rows(
+			'select * from survey_translations where survey_id = ? order by language, string_key',
+			ids.survey
+		),
 		rows(
 			`select qf.* from question_findings qf join questions q on q.id = qf.question_id
 			 where q.survey_id = ? or qf.finding_id = ? order by 1, 2`,

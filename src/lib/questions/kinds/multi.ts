@@ -1,4 +1,4 @@
-import { checkOptions, displayOptions, missingMessage } from '../options';
+import { ENGLISH, checkOptions, displayOptions, quoted } from '../options';
 import type { QuestionType } from '../types';
 
 /** Choose any number of a list; one stored value per chosen option. */
@@ -14,15 +14,15 @@ export const multi = {
 		{ value: 'option-1', label: 'Option 1' },
 		{ value: 'option-2', label: 'Option 2' }
 	],
-	parse(question, raw) {
+	parse(question, raw, text = ENGLISH) {
 		if (raw.length === 0) {
 			return question.required
-				? { ok: false, error: missingMessage(question, 'Select') }
+				? { ok: false, error: text('error.select', quoted(question)) }
 				: { ok: true, values: [] };
 		}
 		const known = new Set(question.options.map((o) => o.value));
 		if (raw.some((value) => !known.has(value))) {
-			return { ok: false, error: `Select only answers shown for “${question.prompt}”` };
+			return { ok: false, error: text('error.onlyShown', quoted(question)) };
 		}
 		return { ok: true, values: [...new Set(raw)] };
 	},

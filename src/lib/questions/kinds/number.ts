@@ -1,4 +1,4 @@
-import { missingMessage } from '../options';
+import { ENGLISH, quoted } from '../options';
 import type { QuestionType } from '../types';
 
 /** A whole number within limits (for example, weeks waited). */
@@ -11,22 +11,22 @@ export const number = {
 	summary: 'none',
 	canBreakDown: false,
 	defaultOptions: () => [],
-	parse(question, raw) {
-		if (raw.length > 1) return { ok: false, error: 'Enter one number only' };
+	parse(question, raw, text = ENGLISH) {
+		if (raw.length > 1) return { ok: false, error: text('error.oneNumber') };
 		const value = (raw[0] ?? '').replace(/[\s,]/g, '');
 		if (!value) {
 			return question.required
-				? { ok: false, error: missingMessage(question, 'Enter') }
+				? { ok: false, error: text('error.enter', quoted(question)) }
 				: { ok: true, values: [] };
 		}
 		const min = question.settings.min ?? 0;
 		const max = question.settings.max ?? 1000;
 		if (!/^-?\d{1,9}$/.test(value)) {
-			return { ok: false, error: `Enter a whole number, like 12, for “${question.prompt}”` };
+			return { ok: false, error: text('error.wholeNumber', quoted(question)) };
 		}
 		const n = Number(value);
 		if (n < min || n > max) {
-			return { ok: false, error: `Enter a number between ${min} and ${max}` };
+			return { ok: false, error: text('error.between', { min, max }) };
 		}
 		return { ok: true, values: [String(n)] };
 	},

@@ -1,4 +1,4 @@
-import { missingMessage } from '../options';
+import { ENGLISH, quoted } from '../options';
 import type { QuestionType } from '../types';
 
 export const DEFAULT_MAX_LENGTH = 1200;
@@ -13,19 +13,19 @@ export const text = {
 	summary: 'none',
 	canBreakDown: false,
 	defaultOptions: () => [],
-	parse(question, raw) {
-		if (raw.length > 1) return { ok: false, error: 'Enter one answer only' };
+	parse(question, raw, text = ENGLISH) {
+		if (raw.length > 1) return { ok: false, error: text('error.oneAnswer') };
 		const value = (raw[0] ?? '').replace(/\r\n?/g, '\n').trim();
 		if (!value) {
 			return question.required
-				? { ok: false, error: missingMessage(question, 'Enter') }
+				? { ok: false, error: text('error.enter', quoted(question)) }
 				: { ok: true, values: [] };
 		}
 		const max = question.settings.maxLength ?? DEFAULT_MAX_LENGTH;
 		if ([...value].length > max) {
 			return {
 				ok: false,
-				error: `Your answer must be ${max} characters or fewer (it has ${[...value].length})`
+				error: text('error.tooLong', { max, length: [...value].length })
 			};
 		}
 		return { ok: true, values: [value] };

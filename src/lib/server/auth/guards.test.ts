@@ -9,7 +9,10 @@ function eventFor(role: Role | null, path = '/app/findings?x=1') {
 	const user: SessionUser | null = role
 		? { id: 'u', localAreaId: 'a', email: 'e@x.test', name: 'E', role, expiresOn: null }
 		: null;
-	return { locals: { user, session: null }, url: new URL(`http://localhost${path}`) };
+	return {
+		locals: { user, session: null, language: 'en' as const },
+		url: new URL(`http://localhost${path}`)
+	};
 }
 
 function thrown(fn: () => unknown): unknown {

@@ -321,6 +321,16 @@ export type PopulationMargin = 'need' | 'age-band' | 'ehc-plan';
 export type PopulationSource = 'manual' | 'dfe';
 
 /** Children and young people of an area in one group of a breakdown (see population/). */
+/** A questionnaire's own words in another language, one row per string key. */
+export interface SurveyTranslationsTable {
+	surveyId: string;
+	language: string;
+	/** `survey.title`, `question.<key>.prompt`, `question.<key>.option.<value>`, ... */
+	stringKey: string;
+	text: string;
+	updatedAt: string;
+}
+
 export interface PopulationCountsTable {
 	localAreaId: string;
 	margin: PopulationMargin;
@@ -515,6 +525,7 @@ export interface Database {
 	commentTags: CommentTagsTable;
 	auditEvents: AuditEventsTable;
 	populationCounts: PopulationCountsTable;
+	surveyTranslations: SurveyTranslationsTable;
 	partners: PartnersTable;
 	actions: ActionsTable;
 	actionFindings: ActionFindingsTable;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { representativenessPage } from '../representativeness/service';
 import { createTestDb } from '../testing/db';
+import { loadQuestionnaire } from '../responses/service';
 import { seedDemo } from './seed';
+import { TRANSLATED_DEMO_AREA } from './translations';
 
 describe('the demo', () => {
 	it(
@@ -50,6 +52,18 @@ describe('the demo', () => {
 			const yp = (await representativenessPage(db, lancs.id, young.id))!;
 			expect(yp.current!.questions.some((q) => q.key === 'answered-by')).toBe(true);
 			expect(yp.current!.weighting.margins.find((m) => m.key === 'age-band')!.used).toBe(true);
+			// One area's open questionnaires are offered in Welsh and Urdu: every string translated.
+			const translated = await db
+				.selectFrom('surveys')
+				.innerJoin('localAreas', 'localAreas.id', 'surveys.localAreaId')
+				.select(['surveys.id', 'localAreas.slug'])
+				.where('surveys.status', '=', 'open')
+				.execute();
+			for (const survey of translated) {
+				const q = (await loadQuestionnaire(db, survey.id, 'ur'))!;
+				const expected = survey.slug === TRANSLATED_DEMO_AREA ? ['en', 'cy', 'ur'] : ['en'];
+				expect(q.offered, survey.slug).toEqual(expected);
+			}
 			expect(seconds).toBeLessThan(30);
 		}
 	);

@@ -23,6 +23,9 @@ import {
 	type QuestionDraft
 } from '../surveys/bank';
 import { insertDraftQuestions, listQuestions } from '../surveys/repository';
+import { replaceTranslations, surveyStrings } from '../surveys/translations';
+import { TRANSLATIONS } from '$lib/i18n';
+import { TRANSLATED_DEMO_AREA, demoTranslation } from './translations';
 import { demoBatchSeed, demoCode, demoCodeMaker } from './codes';
 import fixtures from './local-areas.json';
 import { hashSeed, pickWeighted, seededRandom } from './random';
@@ -204,6 +207,9 @@ async function seedArea(
 			});
 			surveys.push({ id: surveyId, waveIndex: w, audience, opensOn: wave.opensOn });
 			const questions = await listQuestions(db, surveyId);
+			if (wave.open && area.slug === TRANSLATED_DEMO_AREA) {
+				await seedTranslations(db, surveyId, area.name, questions);
+			}
 			const count = (audience === 'parent_carer' ? PARENTS_PER_WAVE : YOUNG_PER_WAVE)[w]!;
 			const random = seededRandom(hashSeed(`${area.slug}:${w}:${audience}`));
 			const responses = Array.from({ length: count }, () =>
@@ -368,6 +374,29 @@ async function insertSurvey(
 		.execute();
 	await insertDraftQuestions(db, id, input.drafts, input.findings);
 	return id;
+}
+
+/** Welsh and Urdu for a questionnaire, from the demo's words; anything without words stays out. */
+async function seedTranslations(
+	db: Db,
+	surveyId: string,
+	areaName: string,
+	questions: Question[]
+): Promise<void> {
+	const survey = await db
+		.selectFrom('surveys')
+		.select(['title', 'intro', 'audience'])
+		.where('id', '=', surveyId)
+		.executeTakeFirstOrThrow();
+	const strings = surveyStrings(survey, questions);
+	for (const language of TRANSLATIONS) {
+		const texts = new Map<string, string>();
+		for (const s of strings) {
+			const words = demoTranslation(s.english, language, areaName);
+			if (words) texts.set(s.key, words);
+		}
+		await replaceTranslations(db, surveyId, language, texts);
+	}
 }
 
 function addDays(date: string, days: number): string {

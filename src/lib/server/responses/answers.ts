@@ -4,6 +4,8 @@
  */
 import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
+import { ENGLISH } from '$lib/questions/options';
+import type { Text } from '$lib/i18n';
 import { FIELD_PREFIX, fieldName } from '$lib/questions/fields';
 
 /** Stored values per question id. Absent or empty: not answered. */
@@ -37,7 +39,8 @@ export function readAnswerFields(form: FormData): Record<string, string[]> {
  */
 export function parseAnswers(
 	questions: Question[],
-	raw: Record<string, string[]>
+	raw: Record<string, string[]>,
+	text: Text = ENGLISH
 ): { values: AnswerSet; errors: FieldError[] } {
 	const values: AnswerSet = {};
 	const errors: FieldError[] = [];
@@ -45,13 +48,12 @@ export function parseAnswers(
 	if (Object.keys(raw).some((id) => !known.has(id))) {
 		errors.push({
 			questionId: null,
-			message:
-				'This page has changed since it was opened. Your answers on it were not saved; please answer it again.'
+			message: text('error.changed')
 		});
 		return { values, errors };
 	}
 	for (const question of questions) {
-		const result = questionType(question.kind).parse(question, raw[question.id] ?? []);
+		const result = questionType(question.kind).parse(question, raw[question.id] ?? [], text);
 		if (result.ok) values[question.id] = result.values;
 		else errors.push({ questionId: question.id, message: result.error });
 	}

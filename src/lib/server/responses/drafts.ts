@@ -22,6 +22,11 @@ export interface DraftContent {
 	answers: AnswerSet;
 	/** The keyed hash of the access code this draft will spend (code questionnaires). */
 	codeHash: string | null;
+	/**
+	 * The language the family chose, so a resume link brings them back in it (absent in drafts
+	 * saved before languages were offered).
+	 */
+	language?: string | null;
 }
 
 /** A family's draft secret: 32 random bytes in lower-case base 32 (52 characters). */

@@ -7,9 +7,7 @@ describe('respondent form input', () => {
 			code: 'k7qm2-xrt10',
 			intent: 'enter'
 		});
-		expect(codeForm.safeParse({ code: '  ' }).error?.issues[0]?.message).toBe(
-			'Enter the access code from your letter'
-		);
+		expect(codeForm.safeParse({ code: '  ' }).error?.issues[0]?.message).toBe('code.empty');
 		expect(codeForm.safeParse({}).success).toBe(false);
 		expect(codeForm.safeParse({ code: 'x'.repeat(41) }).success).toBe(false);
 	});

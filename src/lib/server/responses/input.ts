@@ -9,10 +9,10 @@ const MAX_CODE_INPUT = 40;
 
 export const codeForm = z.object({
 	code: z
-		.string({ error: 'Enter the access code from your letter' })
+		.string({ error: 'code.empty' })
 		.trim()
-		.min(1, 'Enter the access code from your letter')
-		.max(MAX_CODE_INPUT, 'Enter the access code exactly as it is on your letter'),
+		.min(1, 'code.empty')
+		.max(MAX_CODE_INPUT, 'code.tooLong'),
 	/** `discard`: delete answers saved elsewhere with this code, and start again. */
 	intent: z.enum(['enter', 'discard']).default('enter')
 });

@@ -6,12 +6,20 @@
 import { questionType } from '$lib/questions/registry';
 import { promptFor } from '$lib/questions/options';
 import type { Question } from '$lib/questions/types';
+import { formatDateIn, translator, type Language, type Text, type TextKey } from '$lib/i18n';
 import { inTransaction, type Db } from '../db';
 import type { Survey } from '../db/schema';
 import { LIMITS, giveBack, take } from '../limits/limiter';
 import { availability, type Availability } from '../surveys/availability';
 import { buildJourney, type JourneyPage } from '../surveys/journey';
 import { findSurvey, findSurveyArea, listQuestions } from '../surveys/repository';
+import {
+	languageStatuses,
+	listTranslations,
+	offeredLanguages,
+	surveyStrings,
+	translateWording
+} from '../surveys/translations';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
 import { claimCodeForDraft, findCode } from './batches';
 import { hashCode, isWellFormedCode, normaliseCode } from './codes';
@@ -27,7 +35,6 @@ import {
 	type DraftContent
 } from './drafts';
 import { submitResponse, type SubmitOutcome } from './submit';
-import { formatDate } from '$lib/dates';
 
 export interface Questionnaire {
 	survey: Survey;
@@ -35,25 +42,44 @@ export interface Questionnaire {
 	questions: Question[];
 	pages: JourneyPage[];
 	availability: Availability;
+	/** The language the family sees it in (English unless they chose another that is offered). */
+	language: Language;
+	/** English and every language the questionnaire is completely translated into. */
+	offered: Language[];
 }
 
-/** A survey as families see it, whatever its state; undefined when there is no such survey. */
+/**
+ * A survey as families see it, whatever its state; undefined when there is no such survey.
+ * `wanted` is the language the family asked for: they get it when every string of the
+ * questionnaire is translated into it, and English otherwise (never a mixture).
+ */
 export async function loadQuestionnaire(
 	db: Db,
-	surveyId: string
+	surveyId: string,
+	wanted: string | null = null
 ): Promise<Questionnaire | undefined> {
 	const survey = await findSurvey(db, surveyId);
 	if (!survey) return undefined;
-	const [area, questions] = await Promise.all([
+	const [area, questions, stored] = await Promise.all([
 		findSurveyArea(db, survey.localAreaId),
-		listQuestions(db, survey.id)
+		listQuestions(db, survey.id),
+		listTranslations(db, survey.id)
 	]);
+	const offered = offeredLanguages(languageStatuses(surveyStrings(survey, questions), stored));
+	const language = offered.find((l) => l === wanted) ?? 'en';
+	const texts = stored.get(language);
+	const shown =
+		language === 'en' || !texts
+			? { survey, questions }
+			: translateWording(survey, questions, texts);
 	return {
-		survey,
+		survey: shown.survey,
 		area,
-		questions,
-		pages: buildJourney(survey.audience, questions),
-		availability: availability(survey)
+		questions: shown.questions,
+		pages: buildJourney(survey.audience, shown.questions),
+		availability: availability(survey),
+		language,
+		offered
 	};
 }
 
@@ -70,34 +96,26 @@ export function unavailable(
 	q: Questionnaire | undefined,
 	allowed: Availability[] = ['open']
 ): Unavailable | null {
-	if (!q) {
-		return {
-			status: 404,
-			message:
-				'We cannot find this questionnaire. Check that the link or address is exactly as you were given it.'
-		};
-	}
+	if (!q) return { status: 404, message: translator('en')('error.missing') };
 	if (allowed.includes(q.availability)) return null;
+	const date = (iso: string) => formatDateIn(q.language, iso);
 	switch (q.availability) {
 		case 'draft':
-			return {
-				status: 404,
-				message:
-					'This questionnaire is not ready yet. If someone sent you this link, please try again later.'
-			};
+			return { status: 404, message: translator(q.language)('error.notReady') };
 		case 'not_yet_open':
 			return {
 				status: 403,
-				message: `This questionnaire opens on ${formatDate(q.survey.opensOn)}. Please come back then.`
+				message: translator(q.language)('error.notYetOpen', { date: date(q.survey.opensOn) })
 			};
 		default:
 			return {
 				status: 410,
-				message: `This questionnaire closed on ${formatDate(q.survey.closesOn)}, so it cannot take answers now.${
-					q.survey.resultsOn
-						? ` Results will be published from ${formatDate(q.survey.resultsOn)}.`
-						: ''
-				}`
+				message: q.survey.resultsOn
+					? translator(q.language)('error.closedResults', {
+							date: date(q.survey.closesOn),
+							results: date(q.survey.resultsOn)
+						})
+					: translator(q.language)('error.closed', { date: date(q.survey.closesOn) })
 			};
 	}
 }
@@ -140,16 +158,16 @@ export async function identifyRespondent(
 
 export type CodeProblem = 'malformed' | 'unknown' | 'used' | 'too_many';
 
-export const CODE_PROBLEMS: Record<Exclude<CodeProblem, 'too_many'>, string> = {
-	malformed:
-		'Enter the code exactly as it is on your letter: 10 letters and numbers, like K7QM2-XRT9H',
-	unknown: 'We do not recognise that code. Check it against your letter and try again',
-	used: 'This code has already been used to send answers, and each code works once. If you did not send them, contact the team who sent you the letter'
-};
+/** The message for each way a code can fail, by its key in the journey's words. */
+export const CODE_PROBLEMS = {
+	malformed: 'code.malformed',
+	unknown: 'code.unknown',
+	used: 'code.used'
+} as const satisfies Record<Exclude<CodeProblem, 'too_many'>, TextKey>;
 
-export function tooManyTries(seconds: number): string {
+export function tooManyTries(seconds: number, text: Text = translator('en')): string {
 	const minutes = Math.ceil(seconds / 60);
-	return `You have entered too many codes or links that did not work. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again`;
+	return minutes === 1 ? text('error.tooManyTriesOne') : text('error.tooManyTries', { n: minutes });
 }
 
 export type Admission =
@@ -199,7 +217,7 @@ export async function admitWithCode(
 		await writeDraft(
 			trx,
 			{ surveyId: q.survey.id, secret, expiresOn: q.survey.closesOn },
-			{ answers: {}, codeHash }
+			{ answers: {}, codeHash, language: q.language }
 		);
 		return true;
 	});
@@ -225,7 +243,8 @@ export async function resumeDraft(
 	secret: string,
 	client: string
 ): Promise<
-	{ ok: true; secret: string; answers: AnswerSet } | { ok: false; retryAfterSeconds: number }
+	| { ok: true; secret: string; answers: AnswerSet; language: string | null }
+	| { ok: false; retryAfterSeconds: number }
 > {
 	const taken = await take(db, LIMITS.wrongKey, client);
 	if (!taken.ok) return { ok: false, retryAfterSeconds: taken.retryAfterSeconds };
@@ -238,7 +257,7 @@ export async function resumeDraft(
 	});
 	if (!moved) return { ok: false, retryAfterSeconds: 0 };
 	await giveBack(db, LIMITS.wrongKey, client);
-	return { ok: true, secret: next, answers: moved.answers };
+	return { ok: true, secret: next, answers: moved.answers, language: moved.language ?? null };
 }
 
 /**
@@ -253,10 +272,6 @@ export function resumePage(pages: JourneyPage[], answers: AnswerSet): number | n
 }
 
 export type PageIntent = 'next' | 'save';
-
-/** A form for another questionnaire, or one altered or left over from before: nothing is saved. */
-export const STALE_FORM =
-	'This form is out of date or was changed, so nothing on it was saved. Please answer this page again.';
 
 export type SaveOutcome =
 	{ ok: true; secret: string; answers: AnswerSet } | { ok: false; errors: FieldError[] };
@@ -278,12 +293,15 @@ export async function savePage(
 ): Promise<SaveOutcome> {
 	const questions =
 		intent === 'save' ? page.questions.map((x) => ({ ...x, required: false })) : page.questions;
-	const { values, errors } = parseAnswers(questions, raw);
+	const { values, errors } = parseAnswers(questions, raw, translator(q.language));
 	if (errors.length > 0) return { ok: false, errors };
 	let current = held;
 	if (!current) {
 		if (q.survey.accessMode === 'code')
-			return { ok: false, errors: [{ questionId: null, message: STALE_FORM }] };
+			return {
+				ok: false,
+				errors: [{ questionId: null, message: translator(q.language)('error.stale') }]
+			};
 		const taken = await take(db, LIMITS.newDraft, client);
 		if (!taken.ok) {
 			const minutes = Math.ceil(taken.retryAfterSeconds / 60);
@@ -292,7 +310,10 @@ export async function savePage(
 				errors: [
 					{
 						questionId: null,
-						message: `Too many questionnaires have been started from this connection just now. Wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} and try again`
+						message:
+							minutes === 1
+								? translator(q.language)('error.tooManyStartedOne')
+								: translator(q.language)('error.tooManyStarted', { n: minutes })
 					}
 				]
 			};
@@ -303,7 +324,7 @@ export async function savePage(
 	await writeDraft(
 		db,
 		{ surveyId: q.survey.id, secret: current.secret, expiresOn: q.survey.closesOn },
-		{ answers, codeHash: current.draft.codeHash }
+		{ answers, codeHash: current.draft.codeHash, language: q.language }
 	);
 	return { ok: true, secret: current.secret, answers };
 }
@@ -339,7 +360,7 @@ export function missingAnswers(q: Questionnaire, answers: AnswerSet): FieldError
 		.filter((question) => question.required && !answers[question.id]?.length)
 		.map((question) => ({
 			questionId: question.id,
-			message: `Answer “${promptFor(question, easyRead)}”`
+			message: translator(q.language)('error.answer', { prompt: promptFor(question, easyRead) })
 		}));
 }
 
@@ -361,6 +382,7 @@ export async function sendAnswers(
 		answers: held.draft.answers,
 		channel: 'web',
 		codeHash: held.draft.codeHash ?? undefined,
-		draftId: draftId(held.secret)
+		draftId: draftId(held.secret),
+		text: translator(q.language)
 	});
 }

@@ -16,6 +16,7 @@ import type { Question } from '$lib/questions/types';
 import { retrying, today, type Db } from '../db';
 import type { Channel, Survey } from '../db/schema';
 import { availability } from '../surveys/availability';
+import type { Text } from '$lib/i18n';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
 import { inBackground } from '../background';
 import { refreshWhereDue } from '../insights/publish/refresh';
@@ -36,6 +37,8 @@ export interface Submission {
 	codeHash?: string;
 	/** The draft the answers came from; it must still exist, so a replayed send stores nothing. */
 	draftId?: string;
+	/** The family's language, for messages about answers that are no longer allowed. */
+	text?: Text;
 }
 
 /** A submission whose answers have been checked, waiting for its transaction. */
@@ -53,7 +56,7 @@ export async function submitResponse(db: Db, submission: Submission): Promise<Su
 	if (availability(survey) !== 'open') return { ok: false, reason: 'not_open' };
 
 	// Re-check every stored value against the questions, as if it had just been posted.
-	const { values, errors } = parseAnswers(questions, submission.answers);
+	const { values, errors } = parseAnswers(questions, submission.answers, submission.text);
 	if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
 
 	const checked: Checked = {

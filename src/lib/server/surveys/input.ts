@@ -13,6 +13,7 @@ import {
 import { THEMES } from '../areas/themes';
 import { errorsOf, isIsoDate, readFields, type FormErrors, type Parsed } from '../forms';
 import { MAX_BATCH_SIZE } from '../responses/batches';
+import { TRANSLATIONS, type Translation } from '$lib/i18n';
 
 export type { FormErrors, Parsed };
 
@@ -417,4 +418,35 @@ export function parseDownload(form: FormData): Parsed<{ codes: string[]; part: n
 		return { ok: false, errors: { codes: 'The codes were not sent with the request' }, values: {} };
 	}
 	return { ok: true, data: { codes, part } };
+}
+
+/** Largest translators' file accepted: a long questionnaire in a wordy language is under 100 KB. */
+export const MAX_TRANSLATION_BYTES = 512 * 1024;
+
+const translationLanguage = z.enum(TRANSLATIONS as [Translation, ...Translation[]], {
+	error: 'Choose the language of the file'
+});
+
+/** The translations import form: a language and a UTF-8 CSV file. */
+export async function parseTranslationUpload(
+	form: FormData
+): Promise<{ ok: true; language: Translation; text: string } | { ok: false; errors: FormErrors }> {
+	const language = translationLanguage.safeParse(form.get('language'));
+	const file = form.get('file');
+	const errors: FormErrors = {};
+	if (!language.success) errors.language = 'Choose the language of the file';
+	if (!(file instanceof File) || file.size === 0) errors.file = 'Choose a CSV file to upload';
+	else if (file.size > MAX_TRANSLATION_BYTES) errors.file = 'The file must be smaller than 512 KB';
+	if (!language.success || !(file instanceof File) || errors.file) return { ok: false, errors };
+	try {
+		const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+		return { ok: true, language: language.data, text };
+	} catch {
+		return {
+			ok: false,
+			errors: {
+				file: 'The file is not saved as UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)”'
+			}
+		};
+	}
 }

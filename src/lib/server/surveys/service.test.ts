@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { listTranslations, replaceTranslations } from './translations';
 import type { Db } from '../db';
 import { createTestDb } from '../testing/db';
 import { makeArea, makeInspectionWithFindings, makeSurvey, makeWave } from '../testing/fixtures';
@@ -437,6 +438,7 @@ describe('copy as next wave', () => {
 		await addBankQuestions(db, actor, surveyId, ['Q01', 'Q03', 'district']);
 		await openSurvey(db, actor, surveyId, '2030-03-01');
 		await closeSurvey(db, actor, surveyId);
+		await replaceTranslations(db, surveyId, 'cy', new Map([['survey.title', 'Teitl']]));
 
 		const copied = await copySurvey(db, actor, surveyId, {
 			newWave: { name: 'Wave 2', startsOn: '2030-09-01' }
@@ -466,6 +468,7 @@ describe('copy as next wave', () => {
 		expect(await linksByKey(copyId, copiedQuestions)).toEqual(await linksByKey(surveyId, original));
 		expect(await linksByKey(copyId, copiedQuestions)).toHaveLength(findings.length);
 		expect(await auditActions()).toContain('survey.copied');
+		expect(await listTranslations(db, copyId)).toEqual(await listTranslations(db, surveyId));
 	});
 
 	it('refuses a wave that already has a questionnaire for the audience', async () => {

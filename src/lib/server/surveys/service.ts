@@ -6,6 +6,7 @@
  * found", never "forbidden".
  */
 import { optionValue } from '$lib/questions/options';
+import { copyTranslations } from './translations';
 import { questionType } from '$lib/questions/registry';
 import type { Question, QuestionKind, QuestionSettings } from '$lib/questions/types';
 import { recordAction } from '../audit';
@@ -270,6 +271,9 @@ export async function copySurvey(
 			closedAt: null
 		});
 		await copyQuestions(trx, source.id, copyId);
+		// The same keys in every wave, so the translations carry over; any string the officer
+		// then changes in English is reported missing until it is translated again.
+		await copyTranslations(trx, source.id, copyId);
 		await recordAction(trx, actor, 'survey.copied', 'survey', copyId, { from: source.id });
 		return { ok: true, surveyId: copyId };
 	});

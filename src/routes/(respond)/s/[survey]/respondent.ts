@@ -1,10 +1,14 @@
 /**
- * The respondent routes' side of the journey: which questionnaire, and what the browser holds.
+ * The respondent routes' side of the journey: which questionnaire, in which language, and what
+ * the browser holds. The language is in the address (`?lang=cy`) of every page, link and redirect
+ * of the journey, so it needs no cookie of its own; the draft keeps it too, for resume links.
  * The only cookie is short-lived and scoped to one questionnaire's pages. It carries the
  * family's draft secret (or a note that they have sent their answers) and nothing else: not the
  * access code, which proves only that they may answer once.
  */
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
+import { languageInUrl, translator, withLanguage, type TextKey } from '$lib/i18n';
 import { requestClient } from '$lib/server/clients';
 import type { Db } from '$lib/server/db';
 import type { DraftContent } from '$lib/server/responses/drafts';
@@ -28,9 +32,22 @@ export const ANSWERING_COOKIE = 'heard_answering';
 /** Long enough to answer in one sitting; "save and come back later" covers the rest. */
 const ANSWERING_SECONDS = 4 * 60 * 60;
 
-/** A path within one questionnaire's pages. */
-export function surveyPath(surveyId: string, rest = ''): string {
-	return `/s/${encodeURIComponent(surveyId)}${rest ? `/${rest}` : ''}`;
+/**
+ * A path within one questionnaire's pages, in the language of the request being answered
+ * unless another is given. `rest` may start with `?` for the start page's own parameters.
+ */
+export function surveyPath(
+	surveyId: string,
+	rest = '',
+	language: string | null = languageInUrl(getRequestEvent().url)
+): string {
+	const tail = !rest ? '' : rest.startsWith('?') ? rest : `/${rest}`;
+	return withLanguage(`/s/${encodeURIComponent(surveyId)}${tail}`, language);
+}
+
+/** The cookie's path: the questionnaire's pages, whatever the language. */
+function cookiePath(surveyId: string): string {
+	return `/s/${encodeURIComponent(surveyId)}`;
 }
 
 export function readHeldKey(cookies: Cookies): HeldKey {
@@ -44,7 +61,7 @@ export function holdKey(
 	held: { secret: string } | 'sent'
 ) {
 	cookies.set(ANSWERING_COOKIE, encodeHeldKey(held), {
-		path: surveyPath(surveyId),
+		path: cookiePath(surveyId),
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:',
@@ -54,20 +71,23 @@ export function holdKey(
 
 export function forgetKey(cookies: Cookies, url: URL, surveyId: string) {
 	cookies.delete(ANSWERING_COOKIE, {
-		path: surveyPath(surveyId),
+		path: cookiePath(surveyId),
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:'
 	});
 }
 
-/** The questionnaire, or a friendly error page with the right status when it cannot be used. */
+/**
+ * The questionnaire in the language the address asks for, or a friendly error page with the
+ * right status when it cannot be used.
+ */
 export async function requireQuestionnaire(
 	db: Db,
 	surveyId: string,
 	allowed: Availability[] = ['open']
 ): Promise<Questionnaire> {
-	const q = await loadQuestionnaire(db, surveyId);
+	const q = await loadQuestionnaire(db, surveyId, languageInUrl(getRequestEvent().url));
 	const problem = unavailable(q, allowed);
 	if (problem || !q) error(problem?.status ?? 404, problem?.message ?? 'Not found');
 	return q;
@@ -100,14 +120,16 @@ export async function requireRespondent(
 	if (respondent.state === 'answering')
 		return { secret: respondent.secret, draft: respondent.draft };
 	if (respondent.state === 'new') return null;
-	if (respondent.state === 'needs_code') redirect(303, surveyPath(q.survey.id, 'code'));
-	if (respondent.state === 'sent') redirect(303, surveyPath(q.survey.id, 'done?already=1'));
+	const language = languageInUrl(event.url);
+	if (respondent.state === 'needs_code') redirect(303, surveyPath(q.survey.id, 'code', language));
+	if (respondent.state === 'sent')
+		redirect(303, surveyPath(q.survey.id, 'done?already=1', language));
 	forgetKey(event.cookies, event.url, q.survey.id);
 	const wait = await refuseUnknownDraft(db, requestClient(event));
-	if (wait > 0) error(429, tooManyTries(wait));
-	if (options.sending) redirect(303, surveyPath(q.survey.id, 'done?already=1'));
+	if (wait > 0) error(429, tooManyTries(wait, translator(q.language)));
+	if (options.sending) redirect(303, surveyPath(q.survey.id, 'done?already=1', language));
 	const start = q.survey.accessMode === 'code' ? 'code' : '';
-	redirect(303, `${surveyPath(q.survey.id, start)}?problem=lost`);
+	redirect(303, surveyPath(q.survey.id, `${start}?problem=lost`, language));
 }
 
 export type CodeAttempt =
@@ -122,10 +144,9 @@ export type CodeAttempt =
 /** What the code page says for each way a code can fail (never the code itself), by name. */
 export const CODE_MESSAGES = {
 	...CODE_PROBLEMS,
-	draft_elsewhere:
-		'Someone has already started answering with this code and saved their answers, on this or another phone or computer. Nobody can open those answers with the code: only the device or the “come back later” link that saved them can. To carry on with them, use that link. Or discard them and start again here.',
-	lost: 'We could not find your saved answers. They may have been sent already, or removed when someone started again with the same code. You can start again with the code from your letter.'
-} as const;
+	draft_elsewhere: 'code.draftElsewhere',
+	lost: 'code.lost'
+} as const satisfies Record<string, TextKey>;
 
 /**
  * Let a family in with their code: a new draft is made for this browser and its secret goes
@@ -141,14 +162,14 @@ export async function enterCode(
 	const admission = await admitWithCode(db, q, typed, requestClient(event), { discard });
 	if (admission.ok) {
 		holdKey(event.cookies, event.url, q.survey.id, { secret: admission.secret });
-		return { ok: true, next: surveyPath(q.survey.id, 'p/1') };
+		return { ok: true, next: surveyPath(q.survey.id, 'p/1', languageInUrl(event.url)) };
 	}
 	if (admission.problem === 'too_many') {
-		const message = tooManyTries(admission.retryAfterSeconds ?? 60);
+		const message = tooManyTries(admission.retryAfterSeconds ?? 60, translator(q.language));
 		return { ok: false, status: 429, problem: 'too_many', message };
 	}
 	const status = admission.problem === 'draft_elsewhere' ? 409 : 400;
-	const message = CODE_MESSAGES[admission.problem];
+	const message = translator(q.language)(CODE_MESSAGES[admission.problem]);
 	return { ok: false, status, problem: admission.problem, message };
 }
 
@@ -156,10 +177,13 @@ export async function enterCode(
 export async function admitFromLink(db: Db, q: Questionnaire, event: JourneyEvent): Promise<never> {
 	const typed = event.url.searchParams.get('code') ?? '';
 	if (q.availability !== 'open' || q.survey.accessMode !== 'code') {
-		redirect(303, event.url.pathname);
+		redirect(303, withLanguage(event.url.pathname, languageInUrl(event.url)));
 	}
 	const attempt = await enterCode(db, q, typed, event);
 	if (attempt.ok) redirect(303, attempt.next);
 	if (attempt.status === 429) error(429, attempt.message);
-	redirect(303, surveyPath(q.survey.id, `code?problem=${attempt.problem}`));
+	redirect(
+		303,
+		surveyPath(q.survey.id, `code?problem=${attempt.problem}`, languageInUrl(event.url))
+	);
 }

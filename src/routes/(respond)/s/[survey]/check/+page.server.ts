@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formFields, journeyForm } from '$lib/server/responses/input';
+import { translator } from '$lib/i18n';
 import {
-	STALE_FORM,
 	answerSummary,
 	missingAnswers,
 	sendAnswers,
@@ -30,7 +30,8 @@ export const actions: Actions = {
 		const answering = await requireRespondent(db, q, event, { sending: true });
 		const fields = journeyForm.safeParse(formFields(await request.formData()));
 		if (!fields.success || fields.data.survey !== q.survey.id) {
-			return fail(400, { errors: [{ questionId: null, message: STALE_FORM }] });
+			const message = translator(q.language)('error.stale');
+			return fail(400, { errors: [{ questionId: null, message }] });
 		}
 		if (!answering) redirect(303, surveyPath(q.survey.id));
 		const outcome = await sendAnswers(db, q, answering);
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		if (outcome.reason === 'invalid') return fail(400, { errors: outcome.errors });
 		if (outcome.reason === 'no_answers') redirect(303, surveyPath(q.survey.id, 'p/1'));
 		if (outcome.reason === 'not_open') {
-			error(410, 'This questionnaire has just closed, so your answers could not be sent.');
+			error(410, translator(q.language)('error.justClosed'));
 		}
 		// Sent already (a double click or a replayed form): nothing more is stored.
 		holdKey(cookies, url, q.survey.id, 'sent');

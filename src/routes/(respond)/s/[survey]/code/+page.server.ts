@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { codeForm, firstMessage, formFields } from '$lib/server/responses/input';
 import { unavailable } from '$lib/server/responses/service';
+import { isTextKey, translator } from '$lib/i18n';
 import {
 	CODE_MESSAGES,
 	admitFromLink,
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async (event) => {
 	const known = Object.hasOwn(CODE_MESSAGES, reason)
 		? (reason as keyof typeof CODE_MESSAGES)
 		: null;
-	return { problem: known && CODE_MESSAGES[known], elsewhere: known === 'draft_elsewhere' };
+	const t = translator(q.language);
+	return { problem: known && t(CODE_MESSAGES[known]), elsewhere: known === 'draft_elsewhere' };
 };
 
 export const actions: Actions = {
@@ -35,7 +37,10 @@ export const actions: Actions = {
 		const q = await requireQuestionnaire(db, event.params.survey);
 		const parsed = codeForm.safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) {
-			return fail(400, { message: firstMessage(parsed.error), code: '', elsewhere: false });
+			// The schema's messages are keys of the journey's words.
+			const key = firstMessage(parsed.error);
+			const message = translator(q.language)(isTextKey(key) ? key : 'code.empty');
+			return fail(400, { message, code: '', elsewhere: false });
 		}
 		const discard = parsed.data.intent === 'discard';
 		const attempt = await enterCode(db, q, parsed.data.code, event, discard);

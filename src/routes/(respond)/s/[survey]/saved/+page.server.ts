@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ parent, cookies, url }) => {
 	return {
 		resumeLink:
 			held && held !== 'sent'
-				? `${url.origin}${surveyPath(q.survey.id, `resume/${held.secret}`)}`
+				? `${url.origin}${surveyPath(q.survey.id, `resume/${held.secret}`, null)}`
 				: null
 	};
 };

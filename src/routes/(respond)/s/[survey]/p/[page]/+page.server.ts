@@ -3,12 +3,8 @@ import { getDb } from '$lib/server/db';
 import { readAnswerFields } from '$lib/server/responses/answers';
 import { formFields, journeyForm, pageNumber } from '$lib/server/responses/input';
 import { requestClient } from '$lib/server/clients';
-import {
-	STALE_FORM,
-	savePage,
-	unavailable,
-	type Questionnaire
-} from '$lib/server/responses/service';
+import { savePage, unavailable, type Questionnaire } from '$lib/server/responses/service';
+import { translator } from '$lib/i18n';
 import { holdKey, requireQuestionnaire, requireRespondent, surveyPath } from '../../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -59,7 +55,8 @@ export const actions: Actions = {
 		const values = Object.fromEntries(page.questions.map((x) => [x.id, raw[x.id] ?? []]));
 		const fields = journeyForm.safeParse(formFields(form));
 		if (!fields.success || fields.data.survey !== q.survey.id) {
-			return fail(400, { errors: [{ questionId: null, message: STALE_FORM }], values });
+			const message = translator(q.language)('error.stale');
+			return fail(400, { errors: [{ questionId: null, message }], values });
 		}
 		const saved = await savePage(
 			db,

@@ -3,6 +3,7 @@ import { requestClient } from '$lib/server/clients';
 import { getDb } from '$lib/server/db';
 import { resumeDraft, resumePage, tooManyTries, unavailable } from '$lib/server/responses/service';
 import { holdKey, surveyPath } from '../../respondent';
+import { isTranslation, languageInUrl, translator } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -17,13 +18,15 @@ export const load: PageServerLoad = async (event) => {
 	// A link that opens nothing, well formed or not, counts as a wrong try.
 	const resumed = await resumeDraft(getDb(), q, event.params.token, requestClient(event));
 	if (!resumed.ok) {
-		if (resumed.retryAfterSeconds > 0) error(429, tooManyTries(resumed.retryAfterSeconds));
-		error(
-			404,
-			'This link does not work any more. A link to saved answers works once, and saved answers are removed when they are sent or when the questionnaire closes. If you saved again after using it, use the newest link. You can also start the questionnaire again.'
-		);
+		const t = translator(q.language);
+		if (resumed.retryAfterSeconds > 0) error(429, tooManyTries(resumed.retryAfterSeconds, t));
+		error(404, t('error.linkGone'));
 	}
 	holdKey(event.cookies, event.url, q.survey.id, { secret: resumed.secret });
 	const page = resumePage(q.pages, resumed.answers);
-	redirect(303, surveyPath(q.survey.id, `${page ? `p/${page}` : 'check'}?resumed=1`));
+	// Back in the language the answers were saved in, unless the link itself names one.
+	const language =
+		languageInUrl(event.url) ?? (isTranslation(resumed.language) ? resumed.language : null);
+	const next = `${page ? `p/${page}` : 'check'}?resumed=1`;
+	redirect(303, surveyPath(q.survey.id, next, language));
 };
