@@ -27,6 +27,7 @@ test('a viewer reloading every page and file while a family answers learns nothi
 	page,
 	browser
 }, testInfo) => {
+	test.slow(); // every page and file read twice, and a family's whole questionnaire between
 	const surveyId = openSurveyId(SLUG, 'young_person');
 	const { title, wave } = query<{ title: string; wave: string }>(
 		'select s.title, w.name as wave from surveys s join waves w on w.id = s.wave_id where s.id = ?',
