@@ -12,6 +12,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const PG_BIN = '/usr/lib/postgresql/15/bin';
 const USER = 'heard';
@@ -138,4 +139,19 @@ export async function startCluster(): Promise<Cluster> {
 		},
 		stop
 	};
+}
+
+/** A new, empty database called `name` on the server of `serverUrl` (dropped first if there). */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+	const admin = new pg.Client({ connectionString: serverUrl });
+	await admin.connect();
+	try {
+		await admin.query(`drop database if exists ${name} with (force)`);
+		await admin.query(`create database ${name}`);
+	} finally {
+		await admin.end();
+	}
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return url.toString();
 }

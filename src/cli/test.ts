@@ -11,8 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import pg from 'pg';
-import { ensureChromium, startCluster } from './test-postgres';
+import { ensureChromium, recreateDatabase, startCluster } from './test-postgres';
 
 const summary: string[] = [];
 let failed = false;
@@ -39,21 +38,6 @@ function line(passed: number, failures: number, what: string): void {
 }
 
 const minutes = (since: number) => `${((Date.now() - since) / 60_000).toFixed(1)} min`;
-
-/** A fresh database on the server of `serverUrl` (any database on it), returned as a URL. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-	const client = new pg.Client({ connectionString: serverUrl });
-	await client.connect();
-	try {
-		await client.query(`drop database if exists ${name} with (force)`);
-		await client.query(`create database ${name}`);
-	} finally {
-		await client.end();
-	}
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	return url.toString();
-}
 
 function unitSuite(engine: string, env: Record<string, string>, report: string): void {
 	rmSync(report, { force: true });
@@ -93,7 +77,7 @@ line(checked ? 1 : 0, checked ? 0 : 1, 'check: svelte-check, eslint, prettier');
 // The suites see a PostgreSQL URL only on their PostgreSQL runs.
 const sqliteEnv = { TEST_DATABASE_URL: '', E2E_DATABASE_URL: '' };
 unitSuite('SQLite', sqliteEnv, 'test-results/unit.json');
-const unitUrl = await freshDatabase(serverUrl, 'heard_unit');
+const unitUrl = await recreateDatabase(serverUrl, 'heard_unit');
 unitSuite('PostgreSQL', { TEST_DATABASE_URL: unitUrl }, 'test-results/unit-pg.json');
 
 const built = run('build', 'npm', ['run', '--silent', 'build']);
@@ -101,7 +85,7 @@ if (!built) line(0, 1, 'build');
 if (built) {
 	const build = process.env.HEARD_BUILD_DIR ?? 'build';
 	e2eSuite('SQLite, phone and desktop', [], sqliteEnv, `test-results/e2e-${build}.json`);
-	const e2eUrl = await freshDatabase(serverUrl, 'heard_e2e');
+	const e2eUrl = await recreateDatabase(serverUrl, 'heard_e2e');
 	e2eSuite(
 		'PostgreSQL, desktop only',
 		['--project=desktop'],
@@ -111,7 +95,7 @@ if (built) {
 
 	// kill -9 in the middle of a submission load, on each engine.
 	rmSync('test-results/durability.json', { force: true });
-	const durabilityUrl = await freshDatabase(serverUrl, 'heard_durability');
+	const durabilityUrl = await recreateDatabase(serverUrl, 'heard_durability');
 	const since = Date.now();
 	run('durability', 'npx', ['tsx', 'src/cli/bench.ts', 'durability', '--json'], {
 		DURABILITY_DATABASE_URL: durabilityUrl

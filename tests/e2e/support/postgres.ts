@@ -1,22 +1,13 @@
 /** A database of its own on the end-to-end PostgreSQL server, for tests that run their own servers. */
 import pg from 'pg';
+import { recreateDatabase } from '../../../src/cli/test-postgres';
 import { E2E_DATABASE_URL } from './database';
 
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function freshDatabase(name: string): Promise<string> {
 	if (!E2E_DATABASE_URL) throw new Error('E2E_DATABASE_URL is not set');
-	const database = `${name}_${Math.random().toString(36).slice(2, 8)}`;
-	const admin = new pg.Client({ connectionString: E2E_DATABASE_URL });
-	await admin.connect();
-	try {
-		await admin.query(`create database ${database}`);
-	} finally {
-		await admin.end();
-	}
-	const url = new URL(E2E_DATABASE_URL);
-	url.pathname = `/${database}`;
-	return url.toString();
+	return recreateDatabase(E2E_DATABASE_URL, `${name}_${Math.random().toString(36).slice(2, 8)}`);
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
