@@ -44,6 +44,13 @@ async function enterCode(page: Page, surveyId: string, code: string) {
 	await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/** A good code, then the first question page, loaded: answering must not start on the code page. */
+async function beginWithCode(page: Page, surveyId: string, code: string) {
+	await enterCode(page, surveyId, code);
+	await expect(page).toHaveURL(/\/p\/1(\?|$)/);
+	await page.waitForLoadState('load');
+}
+
 test.describe('access codes', () => {
 	test('empty, malformed, unknown and used codes each get a clear message', async ({ page }) => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
@@ -116,7 +123,7 @@ test.describe('question pages', () => {
 	}, testInfo) => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 22));
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await expect(page).toHaveURL(/\/p\/1$/);
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/p\/1$/);
@@ -138,7 +145,7 @@ test.describe('question pages', () => {
 	test('over-long free text shows the limit and is not kept', async ({ page }, testInfo) => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 23));
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await answerAllPages(page, 'Short and fine');
 		const textPage = await page
 			.getByRole('link', { name: /^Change/ })
@@ -165,7 +172,7 @@ test.describe('question pages', () => {
 	}, testInfo) => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 24));
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await answerPage(page, 'kept');
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/p\/2$/);
@@ -210,7 +217,7 @@ test.describe('checking answers', () => {
 	}, testInfo) => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 28));
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await answerPage(page, 'Only the first page');
 		await page.getByRole('button', { name: 'Continue' }).click();
 		await expect(page).toHaveURL(/\/p\/2$/);
@@ -291,7 +298,7 @@ test.describe('sending twice', () => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 25));
 		const comment = `Only once (${testInfo.project.name} ${Date.now()})`;
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		const firstPage = await formFields(page);
 		await answerAllPages(page, comment);
 		const send = await formFields(page);
@@ -328,7 +335,7 @@ test.describe('sending twice', () => {
 		const surveyId = openSurveyId(SLUG, 'parent_carer');
 		const code = openWaveCode(SLUG, slotIndex(testInfo.project.name, 26));
 		const comment = `Double click (${testInfo.project.name} ${Date.now()})`;
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await answerAllPages(page, comment);
 		await page.getByRole('button', { name: 'Send my answers' }).dblclick();
 		await expect(page).toHaveURL(/\/done(\?already=1)?$/);
@@ -339,7 +346,7 @@ test.describe('sending twice', () => {
 		const surveyId = openSurveyId('worcestershire', 'parent_carer');
 		const code = openWaveCode('worcestershire', slotIndex(testInfo.project.name, 27));
 		const comment = `Racing (${testInfo.project.name} ${Date.now()})`;
-		await enterCode(page, surveyId, code);
+		await beginWithCode(page, surveyId, code);
 		await answerAllPages(page, comment);
 		const send = await formFields(page);
 		const results = await Promise.all([

@@ -90,6 +90,7 @@ export async function answerAllPages(
 	visit?: (page: Page) => Promise<void>
 ): Promise<void> {
 	while (/\/p\/\d+$/.test(new URL(page.url()).pathname)) {
+		await page.waitForLoadState('load');
 		if (visit) await visit(page);
 		await answerPage(page, text);
 		const before = page.url();
