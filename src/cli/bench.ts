@@ -10,7 +10,7 @@
  *
  * `npm run bench -- durability`: only the kill -9 check, on SQLite and PostgreSQL (durability.ts).
  */
-import { spawn } from 'node:child_process';
+import { startServer, stopServer } from './bench/servers';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildIfNeeded } from './build';
@@ -39,24 +39,15 @@ console.log('\n== Page weight of the question pages');
 const port = '3999';
 const demoDatabase = 'data/bench-demo.db';
 rmSync(demoDatabase, { force: true });
-const server = spawn(process.execPath, ['build'], {
-	env: {
-		...process.env,
-		PORT: port,
-		ORIGIN: `http://localhost:${port}`,
-		DATABASE_URL: `file:${demoDatabase}`
-	},
-	stdio: ['ignore', 'pipe', 'inherit']
-});
-await new Promise<void>((resolve, reject) => {
-	server.stdout.on('data', (chunk: Buffer) => {
-		if (chunk.toString().includes('Heard is running')) resolve();
-	});
-	server.on('exit', (code) => reject(new Error(`The server stopped (${code})`)));
+const server = await startServer({
+	port: Number(port),
+	databaseUrl: `file:${demoDatabase}`,
+	build: 'build',
+	behindProxy: false
 });
 process.env.DATABASE_URL = `file:${demoDatabase}`;
 const weightCode = await pageWeight([`http://localhost:${port}`]);
-server.kill();
+await stopServer(server);
 delete process.env.DATABASE_URL;
 
 console.log('\n== Insights at scale');

@@ -12,7 +12,6 @@
  * storeResponses the app uses. `--http` also starts that build on the database, signs in as a
  * bench officer and downloads the file over HTTP, reading the server's own peak RSS.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +24,7 @@ import { findExportSurvey } from '../../lib/server/exports/repository';
 import { responsesFileText } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
 import { seedLoad } from '../seed-load';
+import { startServer, stopServer } from './servers';
 
 const MiB = 1024 * 1024;
 const BENCH_EMAIL = 'bench-officer@bench.example';
@@ -126,19 +126,6 @@ async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
 	};
 }
 
-async function waitForServer(origin: string, server: ReturnType<typeof spawn>) {
-	for (let i = 0; i < 300; i++) {
-		if (server.exitCode !== null) throw new Error(`the server stopped (${server.exitCode})`);
-		const up = await fetch(`${origin}/login`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (up) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error('the server did not start');
-}
-
 /** Starts the built server on the database, signs in as the bench officer and downloads the file. */
 async function measureOverHttp(db: Db, url: string, build: string, found: Largest) {
 	const existing = await db
@@ -170,12 +157,14 @@ async function measureOverHttp(db: Db, url: string, build: string, found: Larges
 	}
 	const port = 4300 + Math.floor(Math.random() * 500);
 	const origin = `http://localhost:${port}`;
-	const server = spawn('node', [build], {
-		env: { ...process.env, PORT: String(port), ORIGIN: origin, DATABASE_URL: url, HEARD_DEMO: '0' },
-		stdio: ['ignore', 'ignore', 'inherit']
+	const server = await startServer({
+		port,
+		databaseUrl: url,
+		build,
+		behindProxy: false,
+		env: { HEARD_DEMO: '0' }
 	});
 	try {
-		await waitForServer(origin, server);
 		const login = await fetch(`${origin}/login`, {
 			method: 'POST',
 			headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
@@ -185,7 +174,7 @@ async function measureOverHttp(db: Db, url: string, build: string, found: Larges
 		const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0]!;
 		if (!cookie) throw new Error(`sign-in failed (${login.status})`);
 		const vmHwm = () => {
-			const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+			const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
 			return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 		};
 		const before = vmHwm();
@@ -208,7 +197,7 @@ async function measureOverHttp(db: Db, url: string, build: string, found: Larges
 			peakRss: vmHwm()
 		};
 	} finally {
-		server.kill();
+		await stopServer(server);
 	}
 }
 

@@ -17,10 +17,13 @@ export interface RunningServer {
 export interface ServerOptions {
 	port: number;
 	databaseUrl: string;
-	secret: string;
+	/** The server secret; without one the server uses (or makes) its data directory's. */
+	secret?: string;
+	/** As behind a reverse proxy, naming clients by X-Forwarded-For (the default). */
+	behindProxy?: boolean;
 	build?: string;
 	env?: Record<string, string>;
-	/** How long to wait for "Heard is running" (start-up may wait for another instance). */
+	/** How long to wait for the server to listen (start-up may wait for another instance). */
 	timeoutMs?: number;
 }
 
@@ -32,9 +35,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			PORT: String(options.port),
 			ORIGIN: url,
 			DATABASE_URL: options.databaseUrl,
-			HEARD_SECRET: options.secret,
-			ADDRESS_HEADER: 'x-forwarded-for',
-			XFF_DEPTH: '1',
+			...(options.secret ? { HEARD_SECRET: options.secret } : {}),
+			...(options.behindProxy === false
+				? {}
+				: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' }),
 			...options.env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -50,8 +54,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			child.kill('SIGKILL');
 			reject(new Error(`The server on ${url} did not start:\n${output}`));
 		}, options.timeoutMs ?? 180_000);
+		// Start-up prints the welcome; adapter-node says "Listening on" once the port is open.
 		const check = () => {
-			if (output.includes('Heard is running')) {
+			if (output.includes('Heard is running') && output.includes('Listening on')) {
 				clearTimeout(timer);
 				resolve();
 			}
@@ -62,16 +67,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 			reject(new Error(`The server on ${url} stopped (${code ?? signal}):\n${output}`));
 		});
 	});
-	// The welcome line comes from start-up, just before the server listens: wait for it to answer.
-	for (let tries = 0; ; tries++) {
-		try {
-			await fetch(`${url}/healthz`);
-			break;
-		} catch (error) {
-			if (tries > 100 || child.exitCode !== null) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 50));
-		}
-	}
 	return { url, port: options.port, process: child, output: () => output, exited };
 }
 
