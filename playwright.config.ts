@@ -9,6 +9,7 @@ const DATABASE = `test-results/e2e-${BUILD}.db`;
  * (tests/e2e/support/database.ts). `npm test` runs the desktop project only on PostgreSQL.
  */
 const POSTGRES = process.env.E2E_DATABASE_URL || undefined;
+const SEVERAL_INSTANCES = ['**/instances.e2e.ts'];
 const RUN = POSTGRES ? `${BUILD}-pg` : BUILD;
 /** The server secret of the test server; the tests use it to find codes in the database. */
 export const E2E_SECRET = 'e2e0'.repeat(16);
@@ -44,8 +45,18 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		{ name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }
+		// Several instances on one database is a PostgreSQL test that starts servers of its own:
+		// once a run, on the desktop project, and only when the run is on PostgreSQL.
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], launchOptions: chromium },
+			testIgnore: SEVERAL_INSTANCES
+		},
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], launchOptions: chromium },
+			testIgnore: POSTGRES ? [] : SEVERAL_INSTANCES
+		}
 	],
 	webServer: {
 		// A fresh database with the demo seed for every run, on the built server.

@@ -6,6 +6,9 @@ export default defineConfig({
 	server: { port: 3000 },
 	test: {
 		include: ['src/**/*.test.ts'],
+		// Tests of PostgreSQL itself (pg_dump, system columns) are collected only when the suite
+		// runs on PostgreSQL, rather than collected and skipped on SQLite.
+		exclude: process.env.TEST_DATABASE_URL ? [] : ['src/**/*.postgres.test.ts'],
 		setupFiles: ['tests/unit/setup.ts'],
 		globalSetup: ['tests/unit/global-setup.ts'],
 		environment: 'node',

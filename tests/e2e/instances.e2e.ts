@@ -8,18 +8,16 @@
 import { expect, test } from '@playwright/test';
 import { answerAsFamily, type Outcome } from '../../src/cli/bench/family';
 import { startServer, stopServer, type RunningServer } from '../../src/cli/bench/servers';
-import { onPostgres, query } from './support/database';
+import { query } from './support/database';
 import { codeHashOf, demoBatchSeed, demoCode, OPEN_WAVE } from './support/demo';
 import { dropDatabase, freshDatabase, withClient } from './support/postgres';
 
-test.skip(!onPostgres, 'several instances need PostgreSQL (E2E_DATABASE_URL)');
-
+// Run only on PostgreSQL, on the desktop project (playwright.config.ts).
 // The test process has the e2e server's secret (playwright.config.ts), so it can find codes.
 const E2E_SECRET = process.env.HEARD_SECRET!;
 const BASE_PORT = Number(process.env.E2E_PORT ?? 4173) + 20;
 
 test('two instances on one database start together and store every acknowledged response once', async () => {
-	test.skip(test.info().project.name !== 'desktop', 'servers of its own: once per run');
 	test.setTimeout(600_000);
 	const databaseUrl = await freshDatabase('e2e_instances');
 	const servers: RunningServer[] = [];

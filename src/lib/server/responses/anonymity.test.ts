@@ -16,19 +16,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { whenIdle } from '../background';
 import { createDb, isSqlite, type Db } from '../db';
 import { migrateToLatest } from '../db/migrator';
-import { createTestDb, testServerUrl } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
-import { createBatch } from './batches';
+import { createTestDb } from '../testing/db';
+import { answerAll, setUpCodeSurvey } from '../testing/families';
 import { normaliseCode } from './codes';
 import { countPending, releasePending } from './release';
-import {
-	admitWithCode,
-	loadQuestionnaire,
-	savePage,
-	sendAnswers,
-	type Questionnaire
-} from './service';
-import { openDraft } from './drafts';
 
 let db: Db;
 beforeEach(async () => {
@@ -57,44 +48,13 @@ async function columns(table: string): Promise<string[]> {
 	return (found?.columns ?? []).map((c) => c.name).sort();
 }
 
-/** A family lets themselves in with their code, answers every page and sends. */
-async function answerAll(on: Db, q: Questionnaire, code: string, words: string) {
-	const admitted = await admitWithCode(on, q, code, `family ${code}`);
-	if (!admitted.ok) throw new Error(admitted.problem);
-	let secret = admitted.secret;
-	for (const page of q.pages) {
-		const raw = Object.fromEntries(
-			page.questions.map((x) => [x.id, x.kind === 'text' ? [words] : [x.options[0]!.value]])
-		);
-		const draft = (await openDraft(on, q.survey.id, secret))!;
-		const saved = await savePage(on, q, page, { secret, draft }, raw, 'next', 'family');
-		if (!saved.ok) throw new Error('page refused');
-		secret = saved.secret;
-	}
-	const draft = (await openDraft(on, q.survey.id, secret))!;
-	return sendAnswers(on, q, { secret, draft });
-}
-
-async function setUp(on: Db, size = 12) {
-	const area = await makeArea(on);
-	const survey = await makeSurvey(on, area.id);
-	const { codes } = await createBatch(on, {
-		localAreaId: area.id,
-		surveyId: survey.id,
-		label: 'Letters',
-		size,
-		createdBy: null
-	});
-	return { q: (await loadQuestionnaire(on, survey.id))!, codes };
-}
-
 const plainSha256 = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 
 describe('a copy of the database', () => {
 	it('holds a response as a row with only a random id, the questionnaire, a date and the channel', async () => {
 		expect(await columns('responses')).toEqual(['channel', 'id', 'submitted_on', 'survey_id']);
 		expect(await columns('answers')).toEqual(['question_id', 'response_id', 'value']);
-		const { q, codes } = await setUp(db, 10);
+		const { q, codes } = await setUpCodeSurvey(db, 10);
 		for (const [i, code] of codes.entries()) await answerAll(db, q, code, `Words ${i}`);
 		const rows = await db.selectFrom('responses').selectAll().execute();
 		expect(rows).toHaveLength(10);
@@ -105,7 +65,7 @@ describe('a copy of the database', () => {
 	});
 
 	it('cannot be swept for codes, nor tie a spent code to anything readable', async () => {
-		const { q, codes } = await setUp(db);
+		const { q, codes } = await setUpCodeSurvey(db);
 		await answerAll(db, q, codes[0]!, 'Our worker Ms Patel never rang back');
 		const cells = await everyCell();
 		const code = normaliseCode(codes[0]!);
@@ -124,7 +84,7 @@ describe('a copy of the database', () => {
 	});
 
 	it('releases responses only in crowds of the minimum base, in an order that is not the order they came', async () => {
-		const { q, codes } = await setUp(db, 12);
+		const { q, codes } = await setUpCodeSurvey(db, 12);
 		for (const [i, code] of codes.slice(0, 9).entries()) {
 			await answerAll(db, q, code, `Marker ${i}`);
 		}
@@ -140,7 +100,7 @@ describe('a copy of the database', () => {
 	});
 
 	it('keeps no draft, and no readable trace of a draft, once the answers are sent', async () => {
-		const { q, codes } = await setUp(db);
+		const { q, codes } = await setUpCodeSurvey(db);
 		await answerAll(db, q, codes[2]!, 'Words');
 		expect(await db.selectFrom('drafts').selectAll().execute()).toEqual([]);
 		expect((await everyCell()).filter((c) => c.value.includes('Words'))).toEqual([]);
@@ -156,34 +116,8 @@ async function physicalOrder(on: Db, table: string, column: string): Promise<str
 	return rows.map((r) => r.v!);
 }
 
-describe.runIf(testServerUrl())('a copy of the PostgreSQL database', () => {
-	it('shares no transaction id between a spent code and any released response, answer or comment', async () => {
-		const { q, codes } = await setUp(db, 20);
-		for (const [i, code] of codes.slice(0, 20).entries()) await answerAll(db, q, code, `Text ${i}`);
-		const xmins = async (table: string) =>
-			(
-				await sql<{ x: string }>`select xmin::text as x from ${sql.table(table)}`.execute(db)
-			).rows.map((r) => r.x);
-		const spent = new Set(
-			(
-				await sql<{ x: string }>`select xmin::text as x from access_codes where used = 1`.execute(
-					db
-				)
-			).rows.map((r) => r.x)
-		);
-		expect(spent.size).toBeGreaterThan(1);
-		const released = new Set([
-			...(await xmins('responses')),
-			...(await xmins('answers')),
-			...(await xmins('comments'))
-		]);
-		expect([...released].filter((x) => spent.has(x))).toEqual([]);
-		// Two crowds of ten: each crowd shares one transaction.
-		expect(new Set(await xmins('responses')).size).toBe(2);
-	});
-});
-
-describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
+// Run on every run: the file is SQLite's whatever engine the rest of the suite is on.
+describe('a copy of the SQLite file', () => {
 	async function fileDb() {
 		const path = join(mkdtempSync(join(tmpdir(), 'heard-copy-')), 'heard.db');
 		const on = createDb(`file:${path}`);
@@ -192,16 +126,22 @@ describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
 	}
 
 	it('stores responses, answers and comments without row numbers, so not in arrival order', async () => {
-		await expect(sql`select rowid from responses`.execute(db)).rejects.toThrow(/rowid/);
-		await expect(sql`select rowid from answers`.execute(db)).rejects.toThrow(/rowid/);
-		await expect(sql`select rowid from comments`.execute(db)).rejects.toThrow(/rowid/);
-		await expect(sql`select rowid from pending_responses`.execute(db)).rejects.toThrow(/rowid/);
+		const { on } = await fileDb();
+		try {
+			for (const table of ['responses', 'answers', 'comments', 'pending_responses']) {
+				await expect(sql`select rowid from ${sql.table(table)}`.execute(on)).rejects.toThrow(
+					/rowid/
+				);
+			}
+		} finally {
+			await on.destroy();
+		}
 	});
 
 	it('keeps no history in its write-ahead log after a release', async () => {
 		const { on, path } = await fileDb();
 		try {
-			const { q, codes } = await setUp(on, 10);
+			const { q, codes } = await setUpCodeSurvey(on, 10);
 			for (const [i, code] of codes.entries()) await answerAll(on, q, code, `Log ${i}`);
 			expect(await countPending(on, q.survey.id)).toBe(0);
 			const wal = `${path}-wal`;
@@ -215,7 +155,7 @@ describe.runIf(!testServerUrl())('a copy of the SQLite file', () => {
 	it('overwrites deleted drafts and waiting responses instead of leaving them in free pages', async () => {
 		const { on, path } = await fileDb();
 		try {
-			const { q, codes } = await setUp(on, 10);
+			const { q, codes } = await setUpCodeSurvey(on, 10);
 			const sealedSeen: string[] = [];
 			for (const [i, code] of codes.entries()) {
 				await answerAll(on, q, code, `Free ${i}`);
