@@ -319,10 +319,10 @@ export async function themesPage(db: Db, user: Staff) {
 		repo.countTagged(db, user.localAreaId, manage ? 'all' : 'reviewed'),
 		areaRules(db, user.localAreaId)
 	]);
-	const shown = (n: number) => {
-		const count = manage ? n.toLocaleString('en-GB') : showCount(n, rules);
-		return `${count} ${manage ? '' : 'reviewed '}comment${n === 1 && manage ? '' : 's'}`;
-	};
+	const shown = (n: number) =>
+		manage
+			? `${n.toLocaleString('en-GB')} comment${n === 1 ? '' : 's'}`
+			: `${showCount(n, rules)} reviewed comments`;
 	return {
 		manage,
 		themes: themes.map((t) => ({ ...t, comments: shown(counts.get(t.id) ?? 0) })),

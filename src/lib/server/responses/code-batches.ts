@@ -17,7 +17,7 @@ import { findAreaSurvey } from '../surveys/repository';
 import type { NumberedCode } from '../letters/letters';
 import { batchLetterNumbers, createBatch, findAreaBatch, listBatches } from './batches';
 import { formatCode, hashCode, isWellFormedCode, normaliseCode } from './codes';
-import { publishedSummaries } from '../insights/publish/store';
+import { publishedSummary } from '../insights/publish/store';
 import { areaRules, showRate } from './rates';
 
 type Outcome<T = object> =
@@ -93,14 +93,14 @@ export async function codesView(db: Db, areaId: string, surveyId: string) {
 	if (!survey) return undefined;
 	const [batches, published] = await Promise.all([
 		listBatches(db, survey.id),
-		publishedSummaries(db, areaId)
+		publishedSummary(db, survey.id)
 	]);
-	const rates = published.get(survey.id)?.rates ?? null;
+	const rates = published?.rates ?? null;
 	const byBatch = new Map((rates?.batches ?? []).map((r) => [r.id, r]));
 	return {
 		survey,
 		refusal: batchRefusal(survey),
-		publishedOn: published.get(survey.id)?.madeOn ?? null,
+		publishedOn: published?.madeOn ?? null,
 		batches: batches.map((b) => {
 			const rate = byBatch.get(b.id);
 			return {
@@ -145,7 +145,8 @@ export async function authoriseDownload(
 	if (now.getTime() - Date.parse(batch.createdAt) > DOWNLOAD_WINDOW_MS) return gone;
 	const normalised = [...new Set(posted.map(normaliseCode))];
 	if (normalised.length !== batch.size || !normalised.every(isWellFormedCode)) return gone;
-	const letters = await batchLetterNumbers(db, batch.id, normalised.map(hashCode));
+	const hashes = normalised.map(hashCode);
+	const letters = await batchLetterNumbers(db, batch.id, hashes);
 	if (letters.size !== batch.size) return gone;
 	await recordEvent(db, {
 		localAreaId: actor.localAreaId,
@@ -156,7 +157,7 @@ export async function authoriseDownload(
 		detail: { surveyId: survey.id, ...detail }
 	});
 	const codes = normalised
-		.map((code) => ({ letter: letters.get(hashCode(code)) ?? null, code: formatCode(code) }))
+		.map((code, i) => ({ letter: letters.get(hashes[i]!) ?? null, code: formatCode(code) }))
 		.sort((a, b) => (a.letter ?? 0) - (b.letter ?? 0));
 	return { ok: true, survey, batch, codes };
 }

@@ -68,10 +68,18 @@ export async function refreshState(
 	on = today()
 ): Promise<RefreshState | undefined> {
 	const survey = await surveyOf(db, surveyId);
-	if (!survey || survey.status === 'draft') return undefined;
+	return survey && stateOf(db, survey, on);
+}
+
+async function stateOf(
+	db: Db,
+	survey: NonNullable<Awaited<ReturnType<typeof surveyOf>>>,
+	on: string
+): Promise<RefreshState | undefined> {
+	if (survey.status === 'draft') return undefined;
 	const [latest, released] = await Promise.all([
-		latestPublication(db, surveyId),
-		releasedResponses(db, surveyId)
+		latestPublication(db, survey.id),
+		releasedResponses(db, survey.id)
 	]);
 	const threshold = rulesFor(survey).minBase;
 	const newResponses = released - (latest?.responses ?? 0);
@@ -121,7 +129,7 @@ export async function publishSurvey(
 ): Promise<PublishOutcome> {
 	const on = options.on ?? today();
 	const survey = await surveyOf(db, surveyId);
-	const state = await refreshState(db, surveyId, on);
+	const state = survey && (await stateOf(db, survey, on));
 	if (!survey || !state) return { ok: false, reason: 'unknown' };
 	if (state.final) return { ok: false, reason: 'not_due' };
 	if (!options.final && !state.due) return { ok: false, reason: 'not_due' };

@@ -161,20 +161,35 @@ export interface PublishedSummary {
 	rates: SurveyFigures['rates'];
 }
 
+async function summaryOf(db: Db, row: PublicationRow): Promise<PublishedSummary | undefined> {
+	const figures = await readPart<Omit<SurveyFigures, 'breakdowns'>>(db, row.id, 'figures');
+	if (!figures) return undefined;
+	return {
+		madeOn: row.madeOn,
+		final: row.final === 1,
+		responses: figures.responses,
+		rates: figures.rates
+	};
+}
+
+/** The latest publication's summary of every questionnaire of the area that has one. */
 export async function publishedSummaries(
 	db: Db,
 	areaId: string
 ): Promise<Map<string, PublishedSummary>> {
 	const summaries = new Map<string, PublishedSummary>();
 	for (const row of await latestPublications(db, areaId)) {
-		const figures = await readPart<Omit<SurveyFigures, 'breakdowns'>>(db, row.id, 'figures');
-		if (!figures) continue;
-		summaries.set(row.surveyId, {
-			madeOn: row.madeOn,
-			final: row.final === 1,
-			responses: figures.responses,
-			rates: figures.rates
-		});
+		const summary = await summaryOf(db, row);
+		if (summary) summaries.set(row.surveyId, summary);
 	}
 	return summaries;
+}
+
+/** One questionnaire's latest publication summary, if it has one. */
+export async function publishedSummary(
+	db: Db,
+	surveyId: string
+): Promise<PublishedSummary | undefined> {
+	const row = await latestPublication(db, surveyId);
+	return row && summaryOf(db, row);
 }
