@@ -257,6 +257,8 @@ export interface ResponsesTable {
 	/** A date with no time of day. */
 	submittedOn: string;
 	channel: Channel;
+	/** The language the family answered in (a Language code); paper responses are English. */
+	language: Generated<string>;
 }
 
 export interface AnswersTable {

@@ -215,6 +215,8 @@ async function seedArea(
 			const responses = Array.from({ length: count }, () =>
 				syntheticResponse(random, area.slug, audience, questions, w, wave)
 			);
+			if (wave.open && area.slug === TRANSLATED_DEMO_AREA)
+				answeredInLanguages(responses, area.slug);
 			await storeResponses(db, surveyId, questions, responses);
 			await reviewComments(db, surveyId, w < WAVES - 1, random, commentThemes);
 			if (audience === 'parent_carer') {
@@ -396,6 +398,20 @@ async function seedTranslations(
 			if (words) texts.set(s.key, words);
 		}
 		await replaceTranslations(db, surveyId, language, texts);
+	}
+}
+
+/**
+ * Some families of the translated questionnaires answer online in Urdu or Welsh. Drawn from a
+ * stream of its own, so the answers themselves are the same as without translations.
+ */
+function answeredInLanguages(responses: NewResponse[], slug: string): void {
+	const random = seededRandom(hashSeed(`${slug}:languages`));
+	for (const response of responses) {
+		const draw = random();
+		if (response.channel !== 'web') continue;
+		if (draw < 0.07) response.language = 'ur';
+		else if (draw < 0.1) response.language = 'cy';
 	}
 }
 

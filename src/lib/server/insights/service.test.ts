@@ -252,3 +252,97 @@ describe('questionInsights and surveyResults', () => {
 		expect(await surveyResults(db, other.id, surveys[0]!.id)).toBeNull();
 	});
 });
+
+describe('the breakdown by the language families answered in', () => {
+	async function translatedSurvey(languages: ('cy' | 'ur')[]) {
+		const area = await makeArea(db);
+		const waveId = await makeWave(db, area.id, 0);
+		const survey = await makeSurvey(db, area.id, {
+			waveId,
+			status: 'closed',
+			questions: [
+				{ kind: 'scale', key: 'listened-to', dimension: 'lived_experience', prompt: 'Heard?' }
+			]
+		});
+		for (const language of languages) {
+			await db
+				.insertInto('surveyTranslations')
+				.values({
+					surveyId: survey.id,
+					language,
+					stringKey: 'survey.title',
+					text: 'Teitl',
+					updatedAt: '2026-01-01T00:00:00Z'
+				})
+				.execute();
+		}
+		return { area, survey, question: survey.questions[0]! };
+	}
+
+	const answered = (
+		question: { id: string },
+		counts: Partial<Record<'en' | 'cy' | 'ur', number>>
+	): NewResponse[] =>
+		Object.entries(counts).flatMap(([language, n]) =>
+			Array.from({ length: n }, (_, i) => ({
+				submittedOn: '2026-01-10',
+				channel: 'web' as const,
+				language: language as 'en' | 'cy' | 'ur',
+				answers: { [question.id]: [SCALE_VALUES[i % 2]!] }
+			}))
+		);
+
+	it('splits a translated questionnaire’s answers by language', async () => {
+		const { area, survey, question } = await translatedSurvey(['cy', 'ur']);
+		await storeResponses(
+			db,
+			survey.id,
+			survey.questions,
+			answered(question, { en: 30, cy: 12, ur: 11 })
+		);
+		await publishAll(db, area.id);
+		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
+		expect(page!.choices.map((c) => c.value)).toContain('language');
+		expect(page!.breakdown!.label).toBe('Language the family answered in');
+		expect(page!.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
+			['English', 30],
+			['Welsh', 12],
+			['Urdu', 11]
+		]);
+	});
+
+	it('hides a small language group, and another so that it cannot be worked out', async () => {
+		const { area, survey, question } = await translatedSurvey(['cy', 'ur']);
+		await storeResponses(
+			db,
+			survey.id,
+			survey.questions,
+			answered(question, { en: 30, cy: 12, ur: 3 })
+		);
+		await publishAll(db, area.id);
+		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
+		// 45 answered and 30 in English: Welsh shown would give Urdu's 3.
+		expect(page!.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
+			['English', 30],
+			['Welsh', '[c]'],
+			['Urdu', '[c]']
+		]);
+	});
+
+	it('lists the languages it has words in, not those that happen to have answers', async () => {
+		const { area, survey, question } = await translatedSurvey(['cy']);
+		await storeResponses(db, survey.id, survey.questions, answered(question, { en: 20 }));
+		await publishAll(db, area.id);
+		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
+		expect(page!.breakdown!.figures.groups.map((g) => g.label)).toEqual(['English', 'Welsh']);
+	});
+
+	it('is not offered for a questionnaire in English only', async () => {
+		const { area, survey, question } = await translatedSurvey([]);
+		await storeResponses(db, survey.id, survey.questions, answered(question, { en: 20 }));
+		await publishAll(db, area.id);
+		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
+		expect(page!.choices.map((c) => c.value)).not.toContain('language');
+		expect(page!.breakdown).toBeNull();
+	});
+});

@@ -22,7 +22,7 @@ import {
 	type TrendPoint
 } from './findings';
 import { questionType } from '$lib/questions/registry';
-import type { PublishedRates, SurveyFigures } from './publish/build';
+import { LANGUAGE_BREAKDOWN, type PublishedRates, type SurveyFigures } from './publish/build';
 import { latestPublications, readPart, type PublicationRow } from './publish/store';
 import * as repo from './repository';
 import type { InsightFinding, InsightQuestion, InsightSurvey, InsightWave } from './repository';
@@ -313,8 +313,12 @@ const BREAKDOWN_LABELS: Record<string, string> = {
 	'answered-by': 'Who filled it in (young people)'
 };
 
-/** About-you questions that can break answers down ("choose one" only), plus audience. */
+/**
+ * About-you questions that can break answers down ("choose one" only), the language families
+ * answered in when a questionnaire among them was published with translations, and audience.
+ */
 function breakdownChoices(
+	area: AreaFigures,
 	questions: readonly InsightQuestion[],
 	withAudience: boolean
 ): BreakdownChoice[] {
@@ -323,6 +327,12 @@ function breakdownChoices(
 		if (q.dimension === 'about_you' && questionType(q.kind).canBreakDown && !choices.has(q.key)) {
 			choices.set(q.key, BREAKDOWN_LABELS[q.key] ?? q.prompt);
 		}
+	}
+	const translated = [...new Set(questions.map((q) => q.surveyId))].some(
+		(id) => (area.publications.get(id)?.figures.languages?.length ?? 0) > 1
+	);
+	if (translated && !choices.has(LANGUAGE_BREAKDOWN)) {
+		choices.set(LANGUAGE_BREAKDOWN, 'Language the family answered in');
 	}
 	const list = [...choices].map(([value, label]) => ({ value, label }));
 	return withAudience
@@ -412,7 +422,7 @@ export async function findingInsights(
 	const waves = area.waves.map((w) => ({ id: w.id, name: w.name }));
 	const wave = waves.find((w) => w.id === options.wave) ?? waves.at(-1) ?? null;
 	const inWave = wave ? area.questions.filter((q) => q.waveId === wave.id) : [];
-	const choices = breakdownChoices(inWave, true);
+	const choices = breakdownChoices(area, inWave, true);
 	let breakdown: FindingBreakdown | null = null;
 	const choice = choices.find((c) => c.value === options.by);
 	if (wave && choice) {
@@ -502,7 +512,7 @@ export async function questionInsights(
 	);
 	const figures = area.published.get(question.id) ?? null;
 	const inSurvey = area.questions.filter((q) => q.surveyId === question.surveyId);
-	const choices = breakdownChoices(inSurvey, false).filter((c) => c.value !== question.key);
+	const choices = breakdownChoices(area, inSurvey, false).filter((c) => c.value !== question.key);
 	const choice = choices.find((c) => c.value === options.by);
 	let breakdown: QuestionInsights['breakdown'] = null;
 	if (choice && questionType(question.kind).summary === 'one' && figures) {

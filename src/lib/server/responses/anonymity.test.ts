@@ -51,8 +51,14 @@ async function columns(table: string): Promise<string[]> {
 const plainSha256 = (text: string) => encodeHexLowerCase(sha256(new TextEncoder().encode(text)));
 
 describe('a copy of the database', () => {
-	it('holds a response as a row with only a random id, the questionnaire, a date and the channel', async () => {
-		expect(await columns('responses')).toEqual(['channel', 'id', 'submitted_on', 'survey_id']);
+	it('holds a response as a row with only a random id, the questionnaire, a date, the channel and the language', async () => {
+		expect(await columns('responses')).toEqual([
+			'channel',
+			'id',
+			'language',
+			'submitted_on',
+			'survey_id'
+		]);
 		expect(await columns('answers')).toEqual(['question_id', 'response_id', 'value']);
 		const { q, codes } = await setUpCodeSurvey(db, 10);
 		for (const [i, code] of codes.entries()) await answerAll(db, q, code, `Words ${i}`);
@@ -61,6 +67,7 @@ describe('a copy of the database', () => {
 		for (const row of rows) {
 			expect(row.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 			expect(row.id).toMatch(/^[a-z2-7]{16}$/);
+			expect(row.language).toBe('en');
 		}
 	});
 

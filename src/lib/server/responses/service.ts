@@ -383,6 +383,7 @@ export async function sendAnswers(
 		channel: 'web',
 		codeHash: held.draft.codeHash ?? undefined,
 		draftId: draftId(held.secret),
+		language: q.language,
 		text: translator(q.language)
 	});
 }

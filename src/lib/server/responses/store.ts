@@ -8,12 +8,15 @@ import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
 import type { Channel } from '../db/schema';
+import type { Language } from '$lib/i18n';
 import { newId } from '../ids';
 import type { AnswerSet } from './answers';
 
 export interface NewResponse {
 	submittedOn: string;
 	channel: Channel;
+	/** The language the family answered in; English when not given (paper, older pending ones). */
+	language?: Language;
 	answers: AnswerSet;
 }
 
@@ -26,8 +29,13 @@ export async function storeResponses(
 	questions: Question[],
 	responses: NewResponse[]
 ): Promise<void> {
-	const responseRows: { id: string; surveyId: string; submittedOn: string; channel: Channel }[] =
-		[];
+	const responseRows: {
+		id: string;
+		surveyId: string;
+		submittedOn: string;
+		channel: Channel;
+		language: Language;
+	}[] = [];
 	const answerRows: { responseId: string; questionId: string; value: string }[] = [];
 	const commentRows: {
 		id: string;
@@ -44,7 +52,8 @@ export async function storeResponses(
 			id: responseId,
 			surveyId,
 			submittedOn: response.submittedOn,
-			channel: response.channel
+			channel: response.channel,
+			language: response.language ?? 'en'
 		});
 		for (const question of questions) {
 			const type = questionType(question.kind);

@@ -60,7 +60,13 @@ describe('submitResponse', () => {
 		expect(await releasePending(db, survey.id)).toBe(1);
 		const responses = await db.selectFrom('responses').selectAll().execute();
 		expect(responses).toHaveLength(1);
-		expect(Object.keys(responses[0]!).sort()).toEqual(['channel', 'id', 'submittedOn', 'surveyId']);
+		expect(Object.keys(responses[0]!).sort()).toEqual([
+			'channel',
+			'id',
+			'language',
+			'submittedOn',
+			'surveyId'
+		]);
 		expect(responses[0]!.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(await db.selectFrom('drafts').selectAll().execute()).toEqual([]);
 		const code = await db

@@ -16,7 +16,7 @@ import type { Question } from '$lib/questions/types';
 import { retrying, today, type Db } from '../db';
 import type { Channel, Survey } from '../db/schema';
 import { availability } from '../surveys/availability';
-import type { Text } from '$lib/i18n';
+import type { Language, Text } from '$lib/i18n';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
 import { inBackground } from '../background';
 import { refreshWhereDue } from '../insights/publish/refresh';
@@ -37,6 +37,8 @@ export interface Submission {
 	codeHash?: string;
 	/** The draft the answers came from; it must still exist, so a replayed send stores nothing. */
 	draftId?: string;
+	/** The language the family answered in (kept with the response, for breakdowns). */
+	language?: Language;
 	/** The family's language, for messages about answers that are no longer allowed. */
 	text?: Text;
 }
@@ -46,6 +48,7 @@ interface Checked {
 	surveyId: string;
 	questions: Question[];
 	channel: Channel;
+	language?: Language;
 	values: AnswerSet;
 	codeHash?: string;
 	draftId?: string;
@@ -63,6 +66,7 @@ export async function submitResponse(db: Db, submission: Submission): Promise<Su
 		surveyId: survey.id,
 		questions,
 		channel,
+		language: submission.language,
 		values,
 		codeHash,
 		draftId
@@ -115,7 +119,7 @@ async function storeChecked(trx: Db, batch: Checked[]): Promise<SubmitOutcome[]>
 		trx,
 		accepted.map((c) => ({
 			surveyId: c.surveyId,
-			response: { submittedOn, channel: c.channel, answers: c.values }
+			response: { submittedOn, channel: c.channel, language: c.language, answers: c.values }
 		}))
 	);
 	return outcomes;

@@ -262,6 +262,9 @@ describe('answers in another language', () => {
 			'south',
 			'south'
 		]);
+		// Each response keeps the language it was answered in, for the breakdown by language.
+		const languages = await db.selectFrom('responses').select('language').execute();
+		expect(languages.map((r) => r.language).sort()).toEqual(['cy', 'en']);
 	});
 
 	it('are checked with messages in the family’s language', async () => {

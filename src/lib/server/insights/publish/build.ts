@@ -18,7 +18,8 @@ import {
 	type Rules,
 	type TableBasis
 } from '../suppression';
-import type { SurveyTallies } from './tallies';
+import { LANGUAGES, type Language } from '$lib/i18n';
+import type { SurveyTallies, ValueCounts } from './tallies';
 
 export interface PublishedRates {
 	batches: (PublicRate & { id: string; label: string })[];
@@ -31,7 +32,9 @@ export interface SurveyFigures {
 	questions: Record<string, PublicQuestion>;
 	comments: Record<string, { all: PublicCount; reviewed: PublicCount }>;
 	rates: PublishedRates | null;
-	/** Per about-you key: per question id, the question broken down by it. */
+	/** The languages the questionnaire had words in when published (English first). */
+	languages: Language[];
+	/** Per about-you key (or `language`): per question id, the question broken down by it. */
 	breakdowns: Record<string, Record<string, PublicBreakdown>>;
 }
 
@@ -58,15 +61,20 @@ export function questionFigures(
 	return figures;
 }
 
+/** The breakdown by the language a family answered in. */
+export const LANGUAGE_BREAKDOWN = 'language';
+
 export function buildFigures(
 	questions: readonly InsightQuestion[],
 	tallies: SurveyTallies,
 	rules: Rules,
-	earlier: SurveyBasis | null
+	earlier: SurveyBasis | null,
+	languages: readonly Language[] = ['en']
 ): { figures: SurveyFigures; basis: SurveyBasis } {
 	const raw = questionFigures(questions, tallies);
 	const figures: SurveyFigures = {
 		responses: suppress({ kind: 'count', value: tallies.responses }, rules),
+		languages: [...languages],
 		questions: {},
 		comments: {},
 		rates: null,
@@ -83,29 +91,51 @@ export function buildFigures(
 		basis.questions[id] = b;
 	}
 
-	for (const about of questions) {
-		const byQuestion = tallies.cross.get(about.id);
-		if (!byQuestion) continue;
-		const groups = about.options.map((o) => ({ value: o.value, label: o.label }));
+	// Split each "choose one" question by a set of groups, against the same split last time.
+	const breakDown = (
+		key: string,
+		groups: { value: string; label: string }[],
+		cellsOf: (questionId: string) => Map<string, ValueCounts> | undefined,
+		options: { skip?: string; everyoneHasOne?: boolean } = {}
+	) => {
 		const published: Record<string, PublicBreakdown> = {};
 		const bases: Record<string, BreakdownBasis> = {};
 		for (const [id, f] of raw) {
-			if (id === about.id || questionType(f.kind).summary !== 'one') continue;
+			if (id === options.skip || questionType(f.kind).summary !== 'one') continue;
 			const { published: p, basis: b } = suppressWithBasis(
 				{
 					kind: 'breakdown',
 					figures: f,
 					groups,
-					cells: byQuestion.get(id) ?? new Map(),
-					earlier: earlier?.breakdowns[about.key]?.[id]
+					cells: cellsOf(id) ?? new Map(),
+					earlier: earlier?.breakdowns[key]?.[id]
 				},
 				rules
 			);
-			published[id] = p;
+			// Every family answers in some language: its "not answered" group is always empty.
+			published[id] = options.everyoneHasOne
+				? { ...p, groups: p.groups.filter((g) => g.value !== null) }
+				: p;
 			if (b) bases[id] = b;
 		}
-		figures.breakdowns[about.key] = published;
-		basis.breakdowns[about.key] = bases;
+		figures.breakdowns[key] = published;
+		basis.breakdowns[key] = bases;
+	};
+
+	for (const about of questions) {
+		const byQuestion = tallies.cross.get(about.id);
+		if (!byQuestion) continue;
+		const groups = about.options.map((o) => ({ value: o.value, label: o.label }));
+		breakDown(about.key, groups, (id) => byQuestion.get(id), { skip: about.id });
+	}
+	// By the language families answered in, once the questionnaire is translated. The groups are
+	// the languages it has words in, never the languages that happen to have answers, so the list
+	// itself says nothing of who answered. An about-you question keyed "language" comes first.
+	if (figures.languages.length > 1 && !(LANGUAGE_BREAKDOWN in figures.breakdowns)) {
+		const groups = figures.languages.map((l) => ({ value: l, label: LANGUAGES[l].name }));
+		breakDown(LANGUAGE_BREAKDOWN, groups, (id) => tallies.byLanguage.get(id), {
+			everyoneHasOne: true
+		});
 	}
 
 	for (const q of questions) {

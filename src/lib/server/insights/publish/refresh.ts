@@ -20,6 +20,8 @@ import { rulesFor, type Rules } from '../suppression';
 import { buildFigures } from './build';
 import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
 import { tallySurvey } from './tallies';
+import { TRANSLATIONS, type Language } from '$lib/i18n';
+import { listTranslations } from '../../surveys/translations';
 import { releaseClosed } from '../../responses/release';
 import { REMINDERS_FILE, unusedLetters } from '../../responses/reminders';
 
@@ -137,7 +139,8 @@ export async function publishSurvey(
 	const questions = await listQuestions(db, survey.localAreaId, { surveyIds: [surveyId] });
 	const tallies = await tallySurvey(db, surveyId, questions);
 	const earlier = state.latest ? openBasis(state.latest) : null;
-	const { figures, basis } = buildFigures(questions, tallies, rules, earlier);
+	const languages = await languagesOf(db, surveyId);
+	const { figures, basis } = buildFigures(questions, tallies, rules, earlier, languages);
 	const rowFile = await buildRowFile(db, surveyId, rules);
 	const reminders = JSON.stringify(await unusedLetters(db, surveyId));
 	const publication = {
@@ -167,6 +170,12 @@ export async function publishSurvey(
 		throw error;
 	}
 	return { ok: true, publication };
+}
+
+/** English and every language the questionnaire has words in (complete or not). */
+async function languagesOf(db: Db, surveyId: string): Promise<Language[]> {
+	const stored = await listTranslations(db, surveyId);
+	return ['en', ...TRANSLATIONS.filter((l) => stored.has(l))];
 }
 
 async function sequenceTaken(db: Db, surveyId: string, sequence: number): Promise<boolean> {

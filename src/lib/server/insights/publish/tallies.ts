@@ -24,6 +24,8 @@ export interface SurveyTallies {
 	choosing: Map<string, number>;
 	/** Per about-you question id, per question id, per group value: answers per value. */
 	cross: Map<string, Map<string, Map<string, ValueCounts>>>;
+	/** Per question id, per language the family answered in: answers per value. */
+	byLanguage: Map<string, Map<string, ValueCounts>>;
 	/** Free-text answers per question: all of them, and those an officer has reviewed. */
 	comments: Map<string, { all: number; reviewed: number }>;
 	/** Codes issued and used, per batch, in the order the batches were made. */
@@ -55,9 +57,13 @@ export async function tallySurvey(
 	const cross = new Map<string, Map<string, Map<string, ValueCounts>>>(
 		about.map((a) => [a.id, new Map()])
 	);
+	const byLanguage = new Map<string, Map<string, ValueCounts>>();
 	for (const row of grouped) {
 		const n = Number(row.n);
 		add(totals, row.q, row.v, n);
+		let languages = byLanguage.get(row.q);
+		if (!languages) byLanguage.set(row.q, (languages = new Map()));
+		add(languages, row.lang, row.v, n);
 		about.forEach((a, k) => {
 			const group = row[`g${k}`];
 			if (group === null || group === undefined || a.id === row.q) return;
@@ -67,7 +73,7 @@ export async function tallySurvey(
 			add(byGroup, group, row.v, n);
 		});
 	}
-	return { responses, totals, choosing, cross, comments, batches };
+	return { responses, totals, choosing, cross, byLanguage, comments, batches };
 }
 
 async function countResponses(db: Db, surveyId: string): Promise<number> {
@@ -79,12 +85,15 @@ async function countResponses(db: Db, surveyId: string): Promise<number> {
 	return Number(row.n);
 }
 
-type GroupedRow = { q: string; v: string; n: number } & Record<`g${number}`, string | null>;
+type GroupedRow = { q: string; v: string; lang: string; n: number } & Record<
+	`g${number}`,
+	string | null
+>;
 
 /**
- * Answers per (question, value, profile): the profile is each about-you answer of the family,
- * one column each, found by looking the family's response up once more in the answers' primary
- * key (response, question) per about-you question. Portable SQL.
+ * Answers per (question, value, profile): the profile is the language the family answered in
+ * and each of its about-you answers, one column each, found by looking the family's response up
+ * once more in the answers' primary key (response, question) per about-you question. Portable SQL.
  */
 async function groupedAnswers(
 	db: Db,
@@ -98,12 +107,12 @@ async function groupedAnswers(
 	const groups = about.map((_, k) => sql`${sql.ref(`p${k}.value`)} as ${sql.ref(`g${k}`)}`);
 	const groupBy = about.map((_, k) => sql.ref(`p${k}.value`));
 	const { rows } = await sql<GroupedRow>`
-		select a.question_id as q, a.value as v${about.length ? sql`, ${sql.join(groups)}` : sql``}, count(*) as n
+		select a.question_id as q, a.value as v, r.language as lang${about.length ? sql`, ${sql.join(groups)}` : sql``}, count(*) as n
 		from responses r
 		join answers a on a.response_id = r.id
 		${sql.join(joins, sql` `)}
 		where r.survey_id = ${surveyId}
-		group by a.question_id, a.value${about.length ? sql`, ${sql.join(groupBy)}` : sql``}
+		group by a.question_id, a.value, r.language${about.length ? sql`, ${sql.join(groupBy)}` : sql``}
 	`.execute(db);
 	return rows;
 }
