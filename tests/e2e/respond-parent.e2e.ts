@@ -104,6 +104,7 @@ test.describe('a parent carer answers with JavaScript on', () => {
 		expect(tableColumns('responses').sort()).toEqual([
 			'channel',
 			'id',
+			'language',
 			'submitted_on',
 			'survey_id'
 		]);

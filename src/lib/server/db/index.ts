@@ -4,11 +4,15 @@
  */
 import {
 	CamelCasePlugin,
+	CompiledQuery,
 	Kysely,
 	PostgresDialect,
 	SqliteAdapter,
 	SqliteDialect,
-	type Dialect
+	SqliteDriver,
+	type DatabaseConnection,
+	type Dialect,
+	type SqliteDialectConfig
 } from 'kysely';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -75,7 +79,30 @@ function dialectFor(url: string, options: DbOptions): Dialect {
 	// second on 100,000 responses. The price: a checkpoint, when it comes, holds one commit for
 	// ~0.1-0.2 s instead of ~0.05 s. (A larger page cache was measured too and did not help.)
 	sqlite.pragma('wal_autocheckpoint = 10000');
-	return new SqliteDialect({ database: sqlite });
+	return new ImmediateSqliteDialect({ database: sqlite });
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin. A plain BEGIN reads first and
+ * asks for the lock at its first write; if another connection (a command-line tool, a backup, a
+ * second process) wrote in between, SQLite refuses at once with "database is locked" instead of
+ * waiting. BEGIN IMMEDIATE waits its turn (busy_timeout) and then cannot fail that way.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver() {
+		return new ImmediateSqliteDriver(this.#config);
+	}
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
 }
 
 function poolSize(env: Record<string, string | undefined> = process.env): number {
