@@ -23,7 +23,7 @@ import {
 } from './findings';
 import { questionType } from '$lib/questions/registry';
 import { LANGUAGE_BREAKDOWN, type PublishedRates, type SurveyFigures } from './publish/build';
-import { latestPublications, readPart, type PublicationRow } from './publish/store';
+import { latestPublications, readPart, type PublicationHead } from './publish/store';
 import * as repo from './repository';
 import type { InsightFinding, InsightQuestion, InsightSurvey, InsightWave } from './repository';
 import {
@@ -74,7 +74,7 @@ export interface AreaFigures {
 	pool: PoolQuestion[];
 }
 
-function infoOf(row: PublicationRow, figures: Published): PublicationInfo {
+function infoOf(row: PublicationHead, figures: Published): PublicationInfo {
 	return { id: row.id, madeOn: row.madeOn, responses: figures.responses, final: row.final === 1 };
 }
 

@@ -86,11 +86,26 @@ export async function latestPublication(
 		.executeTakeFirst();
 }
 
-/** The latest publication of each questionnaire of an area. */
-export async function latestPublications(db: Db, areaId: string): Promise<PublicationRow[]> {
+/** A publication without its sealed basis: what pages need of it. */
+export type PublicationHead = Omit<PublicationRow, 'basis'>;
+
+/**
+ * The latest publication of each questionnaire of an area. Without the basis, which only the
+ * next publication opens and which holds a table per breakdown.
+ */
+export async function latestPublications(db: Db, areaId: string): Promise<PublicationHead[]> {
 	return db
 		.selectFrom('publications as p')
-		.selectAll('p')
+		.select([
+			'p.id',
+			'p.localAreaId',
+			'p.surveyId',
+			'p.sequence',
+			'p.madeOn',
+			'p.responses',
+			'p.final',
+			'p.rules'
+		])
 		.where('p.localAreaId', '=', areaId)
 		.where((eb) =>
 			eb(
@@ -161,7 +176,7 @@ export interface PublishedSummary {
 	rates: SurveyFigures['rates'];
 }
 
-async function summaryOf(db: Db, row: PublicationRow): Promise<PublishedSummary | undefined> {
+async function summaryOf(db: Db, row: PublicationHead): Promise<PublishedSummary | undefined> {
 	const figures = await readPart<Omit<SurveyFigures, 'breakdowns'>>(db, row.id, 'figures');
 	if (!figures) return undefined;
 	return {
