@@ -69,6 +69,9 @@ export const cy: Dictionary = {
 	'question.remainingOne': 'Mae gennych 1 nod ar ôl',
 	'question.tooMany': 'Mae gennych {n} nod yn ormod',
 	'question.tooManyOne': 'Mae gennych 1 nod yn ormod',
+	'question.signVideo':
+		'Gwyliwch y cwestiwn hwn yn Iaith Arwyddion Prydain (yn agor mewn tab newydd)',
+	'question.signCaption': 'Beth mae’r fideo’n ei ddweud',
 
 	'error.select': 'Dewiswch ateb i “{prompt}”',
 	'error.enter': 'Rhowch ateb i “{prompt}”',

@@ -70,6 +70,8 @@ export const en = {
 	'question.remainingOne': 'You have 1 character remaining',
 	'question.tooMany': 'You have {n} characters too many',
 	'question.tooManyOne': 'You have 1 character too many',
+	'question.signVideo': 'Watch this question in British Sign Language (opens in new tab)',
+	'question.signCaption': 'What the video says',
 
 	'error.select': 'Select an answer to “{prompt}”',
 	'error.enter': 'Enter an answer to “{prompt}”',

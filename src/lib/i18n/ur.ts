@@ -69,6 +69,8 @@ export const ur: Dictionary = {
 	'question.remainingOne': 'آپ کے پاس 1 حرف باقی ہے',
 	'question.tooMany': 'آپ نے {n} حروف زیادہ لکھے ہیں',
 	'question.tooManyOne': 'آپ نے 1 حرف زیادہ لکھا ہے',
+	'question.signVideo': 'یہ سوال برطانوی اشاروں کی زبان (BSL) میں دیکھیں (نئے ٹیب میں کھلتا ہے)',
+	'question.signCaption': 'ویڈیو میں کیا کہا گیا ہے',
 
 	'error.select': '“{prompt}” کا ایک جواب منتخب کریں',
 	'error.enter': '“{prompt}” کا جواب درج کریں',

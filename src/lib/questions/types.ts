@@ -32,6 +32,15 @@ export interface QuestionSettings {
 	max?: number;
 	/** Young-person scales drawn as faces, always with words. */
 	faces?: boolean;
+	/** Any kind: a link to the council's British Sign Language video, with what it says. */
+	signVideo?: SignVideo;
+}
+
+export interface SignVideo {
+	/** An absolute https:// address; families follow it, nothing embeds it. */
+	url: string;
+	/** What the video says, as text; translated like the question's other words. */
+	caption: string;
 }
 
 /** A question as the app uses it: the row with its JSON parsed. */

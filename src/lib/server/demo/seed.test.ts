@@ -63,6 +63,12 @@ describe('the demo', () => {
 				const q = (await loadQuestionnaire(db, survey.id, 'ur'))!;
 				const expected = survey.slug === TRANSLATED_DEMO_AREA ? ['en', 'cy', 'ur'] : ['en'];
 				expect(q.offered, survey.slug).toEqual(expected);
+				// Its parent carers' first question has a sign-language video, captioned in Urdu too.
+				const videos = q.questions.filter((x) => x.settings.signVideo).map((x) => x.key);
+				const parents =
+					survey.slug === TRANSLATED_DEMO_AREA && q.survey.audience === 'parent_carer';
+				expect(videos, survey.slug).toEqual(parents ? ['ehc-plan-involved'] : []);
+				if (parents) expect(q.questions[0]!.settings.signVideo?.caption).toMatch(/^جب آپ/);
 			}
 			expect(seconds).toBeLessThan(30);
 		}

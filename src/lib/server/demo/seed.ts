@@ -194,7 +194,11 @@ async function seedArea(
 			})
 			.execute();
 		for (const audience of ['parent_carer', 'young_person'] as const) {
-			const drafts = demoQuestions(audience, weaknessThemes, allThemes, districts);
+			const drafts = withSignVideo(
+				area.slug,
+				audience,
+				demoQuestions(audience, weaknessThemes, allThemes, districts)
+			);
 			const surveyId = await insertSurvey(db, {
 				areaId,
 				waveId,
@@ -297,6 +301,30 @@ const SECTION_ORDER = [
 	'About you and your child',
 	'Anything else'
 ];
+
+/**
+ * One British Sign Language video, on the first question families of the translated area meet,
+ * so the demo shows the link and its caption (translated in translations.ts). Only a link: the
+ * address is a plausible council page, and nothing loads from it unless someone follows it.
+ */
+const DEMO_SIGN_VIDEO = {
+	slug: TRANSLATED_DEMO_AREA,
+	key: 'ehc-plan-involved',
+	video: {
+		url: 'https://www.essexlocaloffer.org.uk/bsl/send-survey/ehc-plan-involved',
+		caption:
+			'Were you involved as an equal partner when your child’s EHC plan was written or last changed? Choose one answer, from “Strongly agree” to “Strongly disagree”. If there is no plan yet, choose “Does not apply / don’t know”.'
+	}
+};
+
+function withSignVideo(slug: string, audience: Audience, drafts: QuestionDraft[]): QuestionDraft[] {
+	if (slug !== DEMO_SIGN_VIDEO.slug || audience !== 'parent_carer') return drafts;
+	return drafts.map((q) =>
+		q.key === DEMO_SIGN_VIDEO.key
+			? { ...q, settings: { ...q.settings, signVideo: DEMO_SIGN_VIDEO.video } }
+			: q
+	);
+}
 
 /** Young people are asked their age and who filled the questionnaire in. */
 const YOUNG_ABOUT_YOU = new Set(['age-band', 'answered-by']);

@@ -45,6 +45,11 @@ const WORDS: Record<string, Words> = {
 		cy: 'Ddim yn berthnasol / ddim yn gwybod',
 		ur: 'لاگو نہیں / معلوم نہیں'
 	},
+	'Were you involved as an equal partner when your child’s EHC plan was written or last changed? Choose one answer, from “Strongly agree” to “Strongly disagree”. If there is no plan yet, choose “Does not apply / don’t know”.':
+		{
+			cy: 'Oeddech chi’n rhan o’r gwaith fel partner cyfartal pan gafodd cynllun EHC eich plentyn ei ysgrifennu neu ei newid ddiwethaf? Dewiswch un ateb, o “Cytuno’n gryf” i “Anghytuno’n gryf”. Os nad oes cynllun eto, dewiswch “Ddim yn berthnasol / ddim yn gwybod”.',
+			ur: 'جب آپ کے بچے کا EHC پلان لکھا گیا یا آخری بار بدلا گیا تو کیا آپ کو برابر کے شراکت دار کے طور پر شامل کیا گیا؟ ایک جواب منتخب کریں، “پوری طرح متفق” سے “بالکل غیر متفق” تک۔ اگر ابھی کوئی پلان نہیں ہے تو “لاگو نہیں / معلوم نہیں” منتخب کریں۔'
+		},
 	"My child's own views, wishes and feelings are clearly written in their plan.": {
 		cy: 'Mae barn, dymuniadau a theimladau fy mhlentyn ei hun wedi’u hysgrifennu’n glir yn ei gynllun.',
 		ur: 'میرے بچے کی اپنی رائے، خواہشات اور احساسات اس کے پلان میں واضح طور پر لکھے گئے ہیں۔'

@@ -122,6 +122,85 @@ describe('parseQuestionEdit', () => {
 	});
 });
 
+describe('parseQuestionEdit, a British Sign Language video', () => {
+	const base = {
+		key: 'feel-heard',
+		prompt: 'I feel heard',
+		dimension: '',
+		theme: '',
+		optionRows: '0'
+	};
+	const url = 'https://www.essex.gov.uk/bsl/feel-heard';
+	const caption = 'Do you feel heard by the people who plan your child’s support?';
+	const HTTPS =
+		'Enter the video link as a full web address starting with https://, like https://www.example.gov.uk/bsl/question-1';
+
+	function signVideo(signVideoUrl: string, signVideoCaption: string) {
+		return parseQuestionEdit(form({ ...base, signVideoUrl, signVideoCaption }));
+	}
+
+	it('keeps a link and its caption in the settings, trimmed; neither is fine too', () => {
+		const parsed = signVideo(`  ${url} `, ` ${caption}\n`);
+		expect(parsed.ok && parsed.data.settings).toEqual({ signVideo: { url, caption } });
+		const none = signVideo('', '  ');
+		expect(none.ok && none.data.settings).toEqual({});
+	});
+
+	it('refuses an address that is not a full https:// one', () => {
+		for (const bad of [
+			'http://www.essex.gov.uk/bsl',
+			'javascript:alert(1)',
+			'/bsl/feel-heard',
+			'www.essex.gov.uk/bsl',
+			'https:www.essex.gov.uk',
+			'https://'
+		]) {
+			const parsed = signVideo(bad, caption);
+			expect(!parsed.ok && parsed.errors, bad).toEqual({ signVideoUrl: HTTPS });
+			expect(!parsed.ok && parsed.values.signVideoUrl).toBe(bad);
+		}
+	});
+
+	it('refuses an over-long link or caption', () => {
+		const long = `https://www.essex.gov.uk/${'a'.repeat(476)}`;
+		expect(signVideo(long.slice(0, 500), caption).ok).toBe(true);
+		expect(long).toHaveLength(501);
+		expect(signVideo(long, caption)).toMatchObject({
+			ok: false,
+			errors: { signVideoUrl: 'The video link must be 500 characters or fewer' }
+		});
+		expect(signVideo(url, 'a'.repeat(2000)).ok).toBe(true);
+		expect(signVideo(url, 'a'.repeat(2001))).toMatchObject({
+			ok: false,
+			errors: { signVideoCaption: 'What the video says must be 2,000 characters or fewer' }
+		});
+	});
+
+	it('refuses a link without a caption and a caption without a link', () => {
+		expect(signVideo(url, ' ')).toMatchObject({
+			ok: false,
+			errors: {
+				signVideoCaption: 'Enter what the video says, for families who cannot play it'
+			}
+		});
+		expect(signVideo('', caption)).toMatchObject({
+			ok: false,
+			errors: { signVideoUrl: 'Enter the video link, or delete what the video says' }
+		});
+	});
+
+	it('shows its messages with the other fields’ at once', () => {
+		const parsed = parseQuestionEdit(
+			form({ ...base, key: '', signVideoUrl: 'http://x.example', signVideoCaption: '' })
+		);
+		expect(!parsed.ok && parsed.errors).toEqual({
+			key: 'Enter a key',
+			signVideoUrl: HTTPS,
+			signVideoCaption: 'Enter what the video says, for families who cannot play it'
+		});
+	});
+});
+
 describe('checkSurvey', () => {
 	it('reports two questions with the same key', () => {
 		const question = (id: string): Question => ({

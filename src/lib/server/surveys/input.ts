@@ -8,8 +8,10 @@ import {
 	DIMENSIONS,
 	QUESTION_KINDS,
 	type QuestionOption,
-	type QuestionSettings
+	type QuestionSettings,
+	type SignVideo
 } from '$lib/questions/types';
+import { MAX_SIGN_VIDEO_CAPTION, MAX_SIGN_VIDEO_URL, httpsUrl } from '$lib/questions/sign-video';
 import { THEMES } from '../areas/themes';
 import { errorsOf, isIsoDate, readFields, type FormErrors, type Parsed } from '../forms';
 import { MAX_BATCH_SIZE } from '../responses/batches';
@@ -292,8 +294,40 @@ export const QUESTION_FIELDS = [
 	'maxLength',
 	'min',
 	'max',
-	'faces'
+	'faces',
+	'signVideoUrl',
+	'signVideoCaption'
 ] as const;
+
+/**
+ * The sign-language link and its caption come together or not at all. Read as one object so
+ * every message about the pair shows at once.
+ */
+const signVideoSchema = z
+	.object({ signVideoUrl: z.string().trim(), signVideoCaption: z.string().trim() })
+	.transform(({ signVideoUrl: url, signVideoCaption: caption }, ctx): SignVideo | null => {
+		const problem = (path: string, message: string) =>
+			ctx.addIssue({ code: 'custom', path: [path], message });
+		// Checked as it will be stored: written out in full, with any spaces percent-encoded.
+		const href = httpsUrl(url);
+		if (url && !href)
+			problem(
+				'signVideoUrl',
+				'Enter the video link as a full web address starting with https://, like https://www.example.gov.uk/bsl/question-1'
+			);
+		else if (href && href.length > MAX_SIGN_VIDEO_URL)
+			problem('signVideoUrl', `The video link must be ${MAX_SIGN_VIDEO_URL} characters or fewer`);
+		else if (!url && caption)
+			problem('signVideoUrl', 'Enter the video link, or delete what the video says');
+		if (caption.length > MAX_SIGN_VIDEO_CAPTION)
+			problem(
+				'signVideoCaption',
+				`What the video says must be ${MAX_SIGN_VIDEO_CAPTION.toLocaleString('en-GB')} characters or fewer`
+			);
+		else if (url && !caption)
+			problem('signVideoCaption', 'Enter what the video says, for families who cannot play it');
+		return href ? { url: href, caption } : null;
+	});
 
 /** One row of the options table as posted. `value` is empty on a new row. */
 export interface OptionRow {
@@ -356,15 +390,22 @@ function readOptionRows(form: FormData): { rows: OptionRow[]; errors: FormErrors
 export function parseQuestionEdit(form: FormData): Parsed<QuestionEdit> {
 	const values = readFields(form, QUESTION_FIELDS);
 	const result = questionSchema.safeParse(values);
+	const video = signVideoSchema.safeParse(values);
 	const options = readOptionRows(form);
-	const errors = { ...(result.success ? {} : errorsOf(result.error)), ...options.errors };
-	if (!result.success || Object.keys(errors).length > 0) return { ok: false, errors, values };
+	const errors = {
+		...(result.success ? {} : errorsOf(result.error)),
+		...(video.success ? {} : errorsOf(video.error)),
+		...options.errors
+	};
+	if (!result.success || !video.success || Object.keys(errors).length > 0)
+		return { ok: false, errors, values };
 	const { maxLength, min, max, faces, ...rest } = result.data;
 	const settings: QuestionSettings = {};
 	if (maxLength !== null) settings.maxLength = maxLength;
 	if (min !== null) settings.min = min;
 	if (max !== null) settings.max = max;
 	if (faces) settings.faces = true;
+	if (video.data) settings.signVideo = video.data;
 	return { ok: true, data: { ...rest, settings, options: options.rows } };
 }
 

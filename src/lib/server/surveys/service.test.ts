@@ -257,6 +257,22 @@ describe('writing and editing questions', () => {
 		expect(await listQuestions(db, surveyId)).toEqual([scale, yesNo]);
 	});
 
+	it('keeps a sign-language video on any kind, beside the kind’s own settings', async () => {
+		const surveyId = await draft();
+		await addQuestion(db, actor, surveyId, { kind: 'text', prompt: 'Anything else?' });
+		await addQuestion(db, actor, surveyId, { kind: 'yes_no', prompt: 'Did you get a plan?' });
+		const [text, yesNo] = await listQuestions(db, surveyId);
+		const signVideo = { url: 'https://www.essex.gov.uk/bsl/q', caption: 'Did you get a plan?' };
+		for (const q of [text!, yesNo!]) {
+			const edit = editOf(q, { settings: { ...q.settings, signVideo } });
+			expect(await updateQuestion(db, actor, surveyId, q.id, edit)).toEqual({ ok: true });
+		}
+		const saved = await listQuestions(db, surveyId);
+		expect(saved.map((q) => q.settings)).toEqual([{ maxLength: 1200, signVideo }, { signVideo }]);
+		await updateQuestion(db, actor, surveyId, yesNo!.id, editOf(yesNo!, { settings: {} }));
+		expect((await listQuestions(db, surveyId))[1]!.settings).toEqual({});
+	});
+
 	it('links a question only to findings of its own area', async () => {
 		const mine = await makeInspectionWithFindings(db, areaId, ['COPR']);
 		const other = await makeArea(db);

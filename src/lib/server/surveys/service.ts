@@ -395,8 +395,13 @@ function uniqueSlug(base: string, taken: string[]): string {
 	return candidate;
 }
 
-/** Settings that mean something for a kind; the rest are dropped. */
+/** Settings that mean something for a kind; the rest are dropped. Any kind may have a video. */
 function settingsFor(kind: QuestionKind, settings: QuestionSettings): QuestionSettings {
+	const kept = kindSettings(kind, settings);
+	return settings.signVideo ? { ...kept, signVideo: settings.signVideo } : kept;
+}
+
+function kindSettings(kind: QuestionKind, settings: QuestionSettings): QuestionSettings {
 	if (kind === 'text') return { maxLength: settings.maxLength ?? 1200 };
 	if (kind === 'number') {
 		const kept: QuestionSettings = {};

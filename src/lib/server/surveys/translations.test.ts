@@ -19,6 +19,7 @@ import {
 	readTranslationCsv,
 	replaceTranslations,
 	surveyStrings,
+	translateWording,
 	translatorsFile,
 	type SourceString
 } from './translations';
@@ -143,6 +144,54 @@ describe('a questionnaire’s strings', () => {
 		const again = (await loadQuestionnaire(db, q.survey.id, 'ur'))!;
 		expect(again.language).toBe('en');
 		expect(again.offered).toEqual(['en']);
+	});
+});
+
+describe('a British Sign Language caption', () => {
+	const video = {
+		url: 'https://www.essex.gov.uk/bsl/listened-to',
+		caption: 'Do you feel listened to? Choose agree or disagree.'
+	};
+
+	async function withVideo() {
+		const area = await makeArea(db);
+		const [first, ...rest] = QUESTIONS!;
+		const made = await makeSurvey(db, area.id, {
+			questions: [{ ...first, settings: JSON.stringify({ signVideo: video }) }, ...rest]
+		});
+		const q = (await loadQuestionnaire(db, made.id))!;
+		return { q, strings: surveyStrings(q.survey, q.questions) };
+	}
+
+	it('is a string of the questionnaire only when its question has a video', async () => {
+		const { strings } = await withVideo();
+		expect(strings.filter((s) => s.key.endsWith('.sign-caption'))).toEqual([
+			{ key: 'question.listened-to.sign-caption', english: video.caption }
+		]);
+		const { strings: without } = await setUp();
+		expect(without.some((s) => s.key.includes('sign'))).toBe(false);
+	});
+
+	it('is translated with the question; the link stays the same', async () => {
+		const { q, strings } = await withVideo();
+		const { questions } = translateWording(q.survey, q.questions, welshFor(strings));
+		expect(questions[0]!.settings.signVideo).toEqual({
+			url: video.url,
+			caption: `CY ${video.caption}`
+		});
+		expect(questions[1]!.settings.signVideo).toBeUndefined();
+	});
+
+	it('keeps a language from being offered until it is translated', async () => {
+		const { q, strings } = await withVideo();
+		const partial = welshFor(strings);
+		partial.delete('question.listened-to.sign-caption');
+		await replaceTranslations(db, q.survey.id, 'cy', partial);
+		expect((await loadQuestionnaire(db, q.survey.id, 'cy'))!.language).toBe('en');
+		await replaceTranslations(db, q.survey.id, 'cy', welshFor(strings));
+		const welsh = (await loadQuestionnaire(db, q.survey.id, 'cy'))!;
+		expect(welsh.language).toBe('cy');
+		expect(welsh.questions[0]!.settings.signVideo?.caption).toBe(`CY ${video.caption}`);
 	});
 });
 

@@ -2,7 +2,8 @@
  * A questionnaire in the family's language. The journey's fixed words come from the app's
  * dictionaries ($lib/i18n); a questionnaire's own words (title, introduction, section headings,
  * prompts, hints, options and, for young people, the easy-read wording) are translated per
- * survey, keyed by a stable string key such as `question.<key>.prompt`.
+ * survey, keyed by a stable string key such as `question.<key>.prompt`. A sign-language video's
+ * caption is one of those words; its link is the same in every language.
  *
  * No silent English: a language is offered to families only when every string a family of that
  * questionnaire sees has a translation. Translators work from a CSV export (key, English,
@@ -55,6 +56,8 @@ export function surveyStrings(survey: Wording, questions: Question[]): SourceStr
 		strings.push({ key: `${base}.prompt`, english: q.prompt });
 		if (young && q.easyRead) strings.push({ key: `${base}.easy`, english: q.easyRead });
 		if (q.hint) strings.push({ key: `${base}.hint`, english: q.hint });
+		const video = q.settings.signVideo;
+		if (video) strings.push({ key: `${base}.sign-caption`, english: video.caption });
 		for (const o of q.options) {
 			strings.push({ key: `${base}.option.${o.value}`, english: o.label });
 			if (young && o.easyRead)
@@ -92,8 +95,15 @@ export function translateWording<S extends Wording>(
 		},
 		questions: questions.map((q) => {
 			const base = `question.${q.key}`;
+			const video = q.settings.signVideo;
 			return {
 				...q,
+				settings: video
+					? {
+							...q.settings,
+							signVideo: { ...video, caption: say(`${base}.sign-caption`, video.caption) }
+						}
+					: q.settings,
 				section: q.section && !young ? say(sectionKey(q.section), q.section) : q.section,
 				prompt: say(`${base}.prompt`, q.prompt),
 				easyRead: q.easyRead && young ? say(`${base}.easy`, q.easyRead) : q.easyRead,
