@@ -14,6 +14,7 @@ import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
 import type { Rules } from '../insights/suppression';
+import { responsePages, type ResponseAnswers } from '../insights/publish/answers';
 import { shuffle } from '../shuffle';
 import { listQuestions } from '../surveys/repository';
 import { mondrian, type Column, type Generalised } from './k-anonymity';
@@ -24,11 +25,9 @@ const NOT_ANSWERED = 'Not answered';
 const MERGED = '[c]';
 /** Rows per stored chunk: a few hundred kilobytes. */
 const ROWS_PER_CHUNK = 2000;
-/** Responses read per page. */
-const PAGE = 1000;
 
 /** A column of the file: how a response's values become one code, and codes become words. */
-interface FileColumn {
+export interface FileColumn {
 	header: string;
 	questionId: string;
 	column: Column;
@@ -107,67 +106,45 @@ export function fileColumns(questions: readonly Question[]): FileColumn[] {
 	return columns;
 }
 
-/** Each response's codes, read a page of responses at a time (memory stays small). */
-async function encodeResponses(
-	db: Db,
-	surveyId: string,
-	columns: readonly FileColumn[]
-): Promise<Uint8Array[]> {
-	const rows: Uint8Array[] = [];
-	let after = '';
-	for (;;) {
-		const ids = (
-			await db
-				.selectFrom('responses')
-				.select('id')
-				.where('surveyId', '=', surveyId)
-				.where('id', '>', after)
-				.orderBy('id')
-				.limit(PAGE)
-				.execute()
-		).map((r) => r.id);
-		if (ids.length === 0) return rows;
-		after = ids.at(-1)!;
-		const answers = await db
-			.selectFrom('answers')
-			.select(['responseId', 'questionId', 'value'])
-			.where('responseId', 'in', ids)
-			.execute();
-		const byResponse = new Map<string, Map<string, string[]>>();
-		for (const a of answers) {
-			let values = byResponse.get(a.responseId);
-			if (!values) byResponse.set(a.responseId, (values = new Map()));
-			const list = values.get(a.questionId);
-			if (list) list.push(a.value);
-			else values.set(a.questionId, [a.value]);
-		}
-		for (const id of ids) {
-			const values = byResponse.get(id) ?? new Map<string, string[]>();
-			rows.push(Uint8Array.from(columns.map((c) => c.code(values.get(c.questionId) ?? []))));
-		}
-	}
+/** A response as the file's codes, one per column. */
+export function encodeResponse(
+	columns: readonly FileColumn[],
+	response: ResponseAnswers
+): Uint8Array {
+	return Uint8Array.from(columns.map((c) => c.code(response.values.get(c.questionId) ?? [])));
 }
 
-/** The file's CSV (header and rows, no byte-order mark) in chunks, ready to store. */
-export async function buildRowFile(db: Db, surveyId: string, rules: Rules): Promise<string[]> {
-	const survey = await db
+export interface RowFileSurvey {
+	wave: { name: string; startsOn: string; endsOn: string | null };
+	columns: FileColumn[];
+}
+
+/** What the file needs of its questionnaire: its wave, and its columns. */
+export async function rowFileSurvey(db: Db, surveyId: string): Promise<RowFileSurvey> {
+	const wave = await db
 		.selectFrom('surveys')
 		.innerJoin('waves', 'waves.id', 'surveys.waveId')
 		.select(['waves.name', 'waves.startsOn', 'waves.endsOn'])
 		.where('surveys.id', '=', surveyId)
 		.executeTakeFirstOrThrow();
-	const questions = await listQuestions(db, surveyId);
-	const columns = fileColumns(questions);
-	const encoded = await encodeResponses(db, surveyId, columns);
+	return { wave, columns: fileColumns(await listQuestions(db, surveyId)) };
+}
+
+/** The file's CSV (header and rows, no byte-order mark) in chunks, ready to store. */
+export function rowFileOf(
+	{ wave, columns }: RowFileSurvey,
+	encoded: Uint8Array[],
+	rules: Rules
+): string[] {
 	const groups = mondrian(
 		encoded,
 		columns.map((c) => c.column),
 		rules.minBase
 	);
-	const period = `${survey.startsOn}/${survey.endsOn ?? '..'}`;
+	const period = `${wave.startsOn}/${wave.endsOn ?? '..'}`;
 	const lines: string[][] = [];
 	for (const group of groups) {
-		const cells = [period, survey.name, ...group.cells.map((cell, c) => columns[c]!.words(cell))];
+		const cells = [period, wave.name, ...group.cells.map((cell, c) => columns[c]!.words(cell))];
 		for (let i = 0; i < group.rows.length; i++) lines.push(cells);
 	}
 	shuffle(lines);
@@ -179,4 +156,14 @@ export async function buildRowFile(db: Db, surveyId: string, rules: Rules): Prom
 		chunks.push(stringify(lines.slice(i, i + ROWS_PER_CHUNK), options));
 	}
 	return chunks;
+}
+
+/** The file on its own, reading the responses itself (a publication reads them once for all). */
+export async function buildRowFile(db: Db, surveyId: string, rules: Rules): Promise<string[]> {
+	const survey = await rowFileSurvey(db, surveyId);
+	const encoded: Uint8Array[] = [];
+	for await (const page of responsePages(db, surveyId)) {
+		for (const response of page) encoded.push(encodeResponse(survey.columns, response));
+	}
+	return rowFileOf(survey, encoded, rules);
 }

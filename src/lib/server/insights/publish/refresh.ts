@@ -14,12 +14,13 @@
  */
 import { today, type Db } from '../../db';
 import { newId } from '../../ids';
-import { buildRowFile, ROW_FILE } from '../../exports/row-file';
+import { encodeResponse, ROW_FILE, rowFileOf, rowFileSurvey } from '../../exports/row-file';
 import { listQuestions } from '../repository';
 import { rulesFor, type Rules } from '../suppression';
-import { buildFigures } from './build';
+import { buildFigures, type SurveyBasis } from './build';
 import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
-import { tallySurvey } from './tallies';
+import { responsePages } from './answers';
+import { answerTally, surveyTallies } from './tallies';
 import { TRANSLATIONS, type Language } from '$lib/i18n';
 import { listTranslations } from '../../surveys/translations';
 import { releaseClosed } from '../../responses/release';
@@ -136,12 +137,8 @@ export async function publishSurvey(
 	if (state.final) return { ok: false, reason: 'not_due' };
 	if (!options.final && !state.due) return { ok: false, reason: 'not_due' };
 	const rules: Rules = rulesFor(survey);
-	const questions = await listQuestions(db, survey.localAreaId, { surveyIds: [surveyId] });
-	const tallies = await tallySurvey(db, surveyId, questions);
 	const earlier = state.latest ? openBasis(state.latest) : null;
-	const languages = await languagesOf(db, surveyId);
-	const { figures, basis } = buildFigures(questions, tallies, rules, earlier, languages);
-	const rowFile = await buildRowFile(db, surveyId, rules);
+	const { tallies, figures, basis, rowFile } = await buildPublication(db, survey, rules, earlier);
 	const reminders = JSON.stringify(await unusedLetters(db, surveyId));
 	const publication = {
 		id: newId(),
@@ -170,6 +167,37 @@ export async function publishSurvey(
 		throw error;
 	}
 	return { ok: true, publication };
+}
+
+/**
+ * What a publication holds, built from one pass over the responses: the counts (tallies.ts)
+ * through suppression against the previous publication's basis, and the row-level file.
+ */
+export async function buildPublication(
+	db: Db,
+	survey: { id: string; localAreaId: string },
+	rules: Rules,
+	earlier: SurveyBasis | null
+) {
+	const [questions, file, languages] = await Promise.all([
+		listQuestions(db, survey.localAreaId, { surveyIds: [survey.id] }),
+		rowFileSurvey(db, survey.id),
+		languagesOf(db, survey.id)
+	]);
+	const tally = answerTally(questions);
+	const encoded: Uint8Array[] = [];
+	for await (const page of responsePages(db, survey.id)) {
+		for (const response of page) {
+			tally.add(response);
+			encoded.push(encodeResponse(file.columns, response));
+		}
+	}
+	const tallies = await surveyTallies(db, survey.id, tally.tallies());
+	return {
+		tallies,
+		...buildFigures(questions, tallies, rules, earlier, languages),
+		rowFile: rowFileOf(file, encoded, rules)
+	};
 }
 
 /** English and every language the questionnaire has words in (complete or not). */

@@ -1,41 +1,163 @@
 /**
- * The raw counts behind one questionnaire's publication, read in as few passes over its answers
- * as the figures allow. The main pass groups every answer by question, value and the answering
- * family's about-you answers at once (their "profile"), so the totals and every breakdown come
- * out of one GROUP BY: a breakdown is then only a sum over the other about-you columns.
+ * The raw counts behind one questionnaire's publication, counted in one pass over its responses
+ * (answers.ts reads them a page at a time). Each response adds its answers to the totals, to the
+ * breakdown by its language, and to the breakdown by each of its about-you answers, so every
+ * table of the publication comes out of the same pass, with no query per breakdown.
  *
  * Nothing here is suppressed: these counts go straight into `suppressWithBasis`, and only what
  * that returns is stored where a page can read it.
  */
-import { sql } from 'kysely';
 import { questionType } from '$lib/questions/registry';
 import type { Db } from '../../db';
 import type { InsightQuestion } from '../repository';
+import { responsePages, type ResponseAnswers } from './answers';
 
 /** Counts per stored value. */
 export type ValueCounts = Map<string, number>;
 
-export interface SurveyTallies {
+/** What one pass over the responses counts. */
+export interface AnswerTallies {
 	/** Released responses: the base the publication covers. */
 	responses: number;
-	/** Per question: answers per value. */
+	/** Per counted question: answers per value. */
 	totals: Map<string, ValueCounts>;
 	/** Per "choose any" question: respondents who chose anything but "does not apply". */
 	choosing: Map<string, number>;
-	/** Per about-you question id, per question id, per group value: answers per value. */
+	/** Per about-you question id, per "choose one" question id, per group value: answers per value. */
 	cross: Map<string, Map<string, Map<string, ValueCounts>>>;
-	/** Per question id, per language the family answered in: answers per value. */
+	/** Per "choose one" question id, per language the family answered in: answers per value. */
 	byLanguage: Map<string, Map<string, ValueCounts>>;
+}
+
+export interface SurveyTallies extends AnswerTallies {
 	/** Free-text answers per question: all of them, and those an officer has reviewed. */
 	comments: Map<string, { all: number; reviewed: number }>;
 	/** Codes issued and used, per batch, in the order the batches were made. */
 	batches: { id: string; label: string; issued: number; used: number }[];
 }
 
-function add(map: Map<string, ValueCounts>, key: string, value: string, n: number) {
-	let counts = map.get(key);
-	if (!counts) map.set(key, (counts = new Map()));
-	counts.set(value, (counts.get(value) ?? 0) + n);
+/** A question's values as small numbers, so counting is indexing arrays (options first). */
+class ValueIndex {
+	readonly values: string[];
+	readonly #at: Map<string, number>;
+	constructor(options: readonly { value: string }[]) {
+		this.values = options.map((o) => o.value);
+		this.#at = new Map(this.values.map((v, i) => [v, i]));
+	}
+	/** The value's number; a value that is not an option (an old one) gets the next number. */
+	of(value: string): number {
+		let i = this.#at.get(value);
+		if (i === undefined) {
+			i = this.values.push(value) - 1;
+			this.#at.set(value, i);
+		}
+		return i;
+	}
+}
+
+/** Counts that grow as values appear: `counts[row][value]`. */
+class Counts {
+	readonly rows: number[][] = [];
+	add(row: number, value: number): void {
+		const counts = (this.rows[row] ??= []);
+		counts[value] = (counts[value] ?? 0) + 1;
+	}
+	/** Row `row` as counts per stored value. */
+	map(row: number, values: ValueIndex): ValueCounts {
+		const counts: ValueCounts = new Map();
+		(this.rows[row] ?? []).forEach((n, i) => {
+			if (n) counts.set(values.values[i]!, n);
+		});
+		return counts;
+	}
+}
+
+interface Counted {
+	id: string;
+	values: ValueIndex;
+	totals: Counts;
+	/** "Choose any": the values that count as choosing something, and how many did. */
+	valid?: Set<string>;
+	choosing: number;
+	/** "Choose one": by language (a row per language) and by each about-you answer (per group). */
+	byLanguage?: Counts;
+	cross?: Counts[];
+}
+
+/** Counts responses as they are added; `tallies()` gives what has been counted so far. */
+export function answerTally(questions: readonly InsightQuestion[]) {
+	const about = questions
+		.filter((q) => q.dimension === 'about_you' && questionType(q.kind).canBreakDown)
+		.map((q) => ({ id: q.id, groups: new ValueIndex(q.options) }));
+	const counted: Counted[] = questions
+		.filter((q) => questionType(q.kind).summary !== 'none')
+		.map((q) => {
+			const summary = questionType(q.kind).summary;
+			return {
+				id: q.id,
+				values: new ValueIndex(q.options),
+				totals: new Counts(),
+				choosing: 0,
+				...(summary === 'any'
+					? { valid: new Set(q.options.filter((o) => !o.notApplicable).map((o) => o.value)) }
+					: {}),
+				...(summary === 'one'
+					? { byLanguage: new Counts(), cross: about.map(() => new Counts()) }
+					: {})
+			};
+		});
+	const languages = new ValueIndex([]);
+	const groups = about.map(() => -1);
+	let responses = 0;
+
+	function add(response: ResponseAnswers): void {
+		responses += 1;
+		about.forEach((a, k) => {
+			const value = response.values.get(a.id)?.[0];
+			groups[k] = value === undefined ? -1 : a.groups.of(value);
+		});
+		const language = languages.of(response.language);
+		for (const q of counted) {
+			const values = response.values.get(q.id);
+			if (!values) continue;
+			for (const value of values) q.totals.add(0, q.values.of(value));
+			if (q.valid && values.some((v) => q.valid!.has(v))) q.choosing += 1;
+			if (!q.cross) continue;
+			const value = q.values.of(values[0]!);
+			q.byLanguage!.add(language, value);
+			for (let k = 0; k < about.length; k++) {
+				if (groups[k]! >= 0 && about[k]!.id !== q.id) q.cross[k]!.add(groups[k]!, value);
+			}
+		}
+	}
+
+	function tallies(): AnswerTallies {
+		const result: AnswerTallies = {
+			responses,
+			totals: new Map(),
+			choosing: new Map(),
+			cross: new Map(about.map((a) => [a.id, new Map()])),
+			byLanguage: new Map()
+		};
+		for (const q of counted) {
+			result.totals.set(q.id, q.totals.map(0, q.values));
+			if (q.valid) result.choosing.set(q.id, q.choosing);
+			if (!q.cross) continue;
+			result.byLanguage.set(
+				q.id,
+				new Map(languages.values.map((l, i) => [l, q.byLanguage!.map(i, q.values)]))
+			);
+			about.forEach((a, k) => {
+				if (a.id === q.id) return;
+				const byGroup = new Map(
+					a.groups.values.map((g, i) => [g, q.cross![k]!.map(i, q.values)] as const)
+				);
+				result.cross.get(a.id)!.set(q.id, byGroup);
+			});
+		}
+		return result;
+	}
+	return { add, tallies };
 }
 
 export async function tallySurvey(
@@ -43,105 +165,22 @@ export async function tallySurvey(
 	surveyId: string,
 	questions: readonly InsightQuestion[]
 ): Promise<SurveyTallies> {
-	const about = questions.filter(
-		(q) => q.dimension === 'about_you' && questionType(q.kind).canBreakDown
-	);
-	const [responses, grouped, choosing, comments, batches] = await Promise.all([
-		countResponses(db, surveyId),
-		groupedAnswers(db, surveyId, about),
-		respondentsChoosing(db, surveyId, questions),
+	const tally = answerTally(questions);
+	for await (const page of responsePages(db, surveyId)) page.forEach(tally.add);
+	return surveyTallies(db, surveyId, tally.tallies());
+}
+
+/** The answer tallies with what else a publication counts: comments and codes used. */
+export async function surveyTallies(
+	db: Db,
+	surveyId: string,
+	answers: AnswerTallies
+): Promise<SurveyTallies> {
+	const [comments, batches] = await Promise.all([
 		commentCounts(db, surveyId),
 		batchUse(db, surveyId)
 	]);
-	const totals = new Map<string, ValueCounts>();
-	const cross = new Map<string, Map<string, Map<string, ValueCounts>>>(
-		about.map((a) => [a.id, new Map()])
-	);
-	const byLanguage = new Map<string, Map<string, ValueCounts>>();
-	for (const row of grouped) {
-		const n = Number(row.n);
-		add(totals, row.q, row.v, n);
-		let languages = byLanguage.get(row.q);
-		if (!languages) byLanguage.set(row.q, (languages = new Map()));
-		add(languages, row.lang, row.v, n);
-		about.forEach((a, k) => {
-			const group = row[`g${k}`];
-			if (group === null || group === undefined || a.id === row.q) return;
-			const byQuestion = cross.get(a.id)!;
-			let byGroup = byQuestion.get(row.q);
-			if (!byGroup) byQuestion.set(row.q, (byGroup = new Map()));
-			add(byGroup, group, row.v, n);
-		});
-	}
-	return { responses, totals, choosing, cross, byLanguage, comments, batches };
-}
-
-async function countResponses(db: Db, surveyId: string): Promise<number> {
-	const row = await db
-		.selectFrom('responses')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('surveyId', '=', surveyId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
-type GroupedRow = { q: string; v: string; lang: string; n: number } & Record<
-	`g${number}`,
-	string | null
->;
-
-/**
- * Answers per (question, value, profile): the profile is the language the family answered in
- * and each of its about-you answers, one column each, found by looking the family's response up
- * once more in the answers' primary key (response, question) per about-you question. Portable SQL.
- */
-async function groupedAnswers(
-	db: Db,
-	surveyId: string,
-	about: readonly InsightQuestion[]
-): Promise<GroupedRow[]> {
-	const joins = about.map(
-		(a, k) =>
-			sql`left join answers ${sql.ref(`p${k}`)} on ${sql.ref(`p${k}.response_id`)} = a.response_id and ${sql.ref(`p${k}.question_id`)} = ${a.id}`
-	);
-	const groups = about.map((_, k) => sql`${sql.ref(`p${k}.value`)} as ${sql.ref(`g${k}`)}`);
-	const groupBy = about.map((_, k) => sql.ref(`p${k}.value`));
-	const { rows } = await sql<GroupedRow>`
-		select a.question_id as q, a.value as v, r.language as lang${about.length ? sql`, ${sql.join(groups)}` : sql``}, count(*) as n
-		from responses r
-		join answers a on a.response_id = r.id
-		${sql.join(joins, sql` `)}
-		where r.survey_id = ${surveyId}
-		group by a.question_id, a.value, r.language${about.length ? sql`, ${sql.join(groupBy)}` : sql``}
-	`.execute(db);
-	return rows;
-}
-
-async function respondentsChoosing(
-	db: Db,
-	surveyId: string,
-	questions: readonly InsightQuestion[]
-): Promise<Map<string, number>> {
-	const result = new Map<string, number>();
-	for (const q of questions) {
-		if (questionType(q.kind).summary !== 'any') continue;
-		const valid = q.options.filter((o) => !o.notApplicable).map((o) => o.value);
-		if (valid.length === 0) {
-			result.set(q.id, 0);
-			continue;
-		}
-		const row = await db
-			.selectFrom('responses as r')
-			.innerJoin('answers as a', (join) =>
-				join.onRef('a.responseId', '=', 'r.id').on('a.questionId', '=', q.id)
-			)
-			.select(sql<number>`count(distinct a.response_id)`.as('n'))
-			.where('r.surveyId', '=', surveyId)
-			.where('a.value', 'in', valid)
-			.executeTakeFirstOrThrow();
-		result.set(q.id, Number(row.n));
-	}
-	return result;
+	return { ...answers, comments, batches };
 }
 
 async function commentCounts(
