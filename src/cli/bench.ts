@@ -2,13 +2,15 @@
  * `npm run bench [-- --responses 100000 --database file:data/bench.db]`: every benchmark, printing
  * figures (never pass/fail timings inside tests).
  *
- * 1. Page weight of the families' question pages, on the built server with a fresh demo database.
+ * 1. Page weight of the families' question pages, on the built server with a fresh demo database,
+ *    and their server CPU beside a bare SvelteKit page and a bare submission server.
  * 2. Insights at scale: dashboard and finding page server time, and submissions a second, on a
  *    load area of `--responses` responses (made by seed:load the first time, then reused).
  * 3. The responses export of a questionnaire with `--responses` responses: time to first byte,
  *    total time and peak memory, in process and over HTTP.
  *
  * `npm run bench -- durability`: only the kill -9 check, on SQLite and PostgreSQL (durability.ts).
+ * `npm run bench -- families`: only the first part (what families' pages weigh and cost).
  */
 import { startServer, stopServer } from './bench/servers';
 import { rmSync } from 'node:fs';
@@ -18,6 +20,8 @@ import { main as durability } from './bench/durability';
 import { main as exportBench } from './bench/export';
 import { main as insightsBench } from './bench/insights';
 import { main as pageWeight } from './bench/page-weight';
+import { main as respondentBench } from './bench/respondent';
+import { createDb } from '../lib/server/db';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
@@ -47,8 +51,14 @@ const server = await startServer({
 });
 process.env.DATABASE_URL = `file:${demoDatabase}`;
 const weightCode = await pageWeight([`http://localhost:${port}`]);
+
+console.log('\n== What families cost the server');
+const demoDb = createDb(`file:${demoDatabase}`);
+await respondentBench(server.url, server.process.pid!, demoDb);
+await demoDb.destroy();
 await stopServer(server);
 delete process.env.DATABASE_URL;
+if (positionals[0] === 'families') process.exit(weightCode);
 
 console.log('\n== Insights at scale');
 await insightsBench(['--database', values.database, '--responses', values.responses]);
@@ -60,7 +70,8 @@ const exportCode = await exportBench([
 	'--responses',
 	values.responses,
 	'--http',
-	'build'
+	'build',
+	'--double-rest'
 ]);
 
 process.exit(weightCode || exportCode);

@@ -1,10 +1,12 @@
 /**
  * The responses export at scale: streams the responses file of the questionnaire with the most
  * responses and prints the total time, the time to the first byte and the peak memory (RSS and
- * heap), with the heap sampled at each quarter of the rows to show it stays flat.
+ * heap), with the heap sampled at each quarter of the rows to show it stays flat, beside a bare
+ * csv-stringify stream of the same rows. `--double-rest` downloads it again from a copy of the
+ * database with another area as large added, to show nothing grows with other areas' rows.
  *
  *   tsx src/cli/bench/export.ts [--responses 100000] [--database file:data/bench-export.db]
- *                               [--http build-dir]
+ *                               [--http build-dir] [--double-rest]
  *
  * The database is DATABASE_URL's (as made by `npm run seed:load -- --responses 100000`) or
  * `--database`; if no questionnaire there has enough responses, a load area is added to it with
@@ -12,7 +14,11 @@
  * storeResponses the app uses. `--http` also starts that build on the database, signs in as a
  * bench officer and downloads the file over HTTP, reading the server's own peak RSS.
  */
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify';
+import { readFileSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashPassword } from '../../lib/server/auth/password';
@@ -23,6 +29,8 @@ import { storedCsvStream } from '../../lib/server/exports/csv';
 import { findExportSurvey } from '../../lib/server/exports/repository';
 import { responsesFileText } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
+import { latestPublication } from '../../lib/server/insights/publish/store';
+import { publishSurvey } from '../../lib/server/insights/publish/refresh';
 import { seedLoad } from '../seed-load';
 import { startServer, stopServer } from './servers';
 
@@ -126,6 +134,54 @@ async function measureInProcess(db: Db, found: Largest): Promise<Measured> {
 	};
 }
 
+/** The file is made with its questionnaire's publication: make one if there is none yet. */
+async function ensurePublished(db: Db, surveyId: string): Promise<void> {
+	if (await latestPublication(db, surveyId)) return;
+	console.log('Publishing it first (the file is made with the publication)…');
+	await publishSurvey(db, surveyId, { final: true });
+}
+
+/** The baseline: the same rows, already in memory, through a bare csv-stringify stream. */
+async function bareStream(db: Db, found: Largest): Promise<number> {
+	const area = (await loadExportArea(db, found.areaId))!;
+	const survey = (await findExportSurvey(db, area.id, found.surveyId))!;
+	let text = '';
+	for await (const chunk of (await responsesFileText(db, survey))!.chunks) text += chunk;
+	const rows = parse(text) as string[][];
+	const started = performance.now();
+	let bytes = 0;
+	for await (const chunk of Readable.from(rows).pipe(
+		stringify({ record_delimiter: 'windows', bom: true })
+	)) {
+		bytes += (chunk as Buffer).length;
+	}
+	if (bytes === 0) throw new Error('The bare stream wrote nothing');
+	return performance.now() - started;
+}
+
+/**
+ * The same download on a copy of the database with as much again in another area: the figure
+ * should not move, since every query a download makes is keyed by the questionnaire's own rows.
+ */
+async function withRestDoubled(url: string, found: Largest, responses: number) {
+	const file = url.replace(/^file:/, '');
+	const copy = `${file}.doubled`;
+	rmSync(copy, { force: true });
+	const source = new Database(file, { readonly: true });
+	await source.backup(copy);
+	source.close();
+	const db = createDb(`file:${copy}`);
+	try {
+		console.log(`  copying the database and adding another area of ${responses} responses…`);
+		const other = await makeLoad(db, responses);
+		await publishSurvey(db, other.surveyId, { final: true });
+		return await measureInProcess(db, found);
+	} finally {
+		await db.destroy();
+		rmSync(copy, { force: true });
+	}
+}
+
 /** Starts the built server on the database, signs in as the bench officer and downloads the file. */
 async function measureOverHttp(db: Db, url: string, build: string, found: Largest) {
 	const existing = await db
@@ -210,7 +266,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 		options: {
 			responses: { type: 'string', default: '100000' },
 			database: { type: 'string' },
-			http: { type: 'string' }
+			http: { type: 'string' },
+			'double-rest': { type: 'boolean', default: false }
 		}
 	});
 	const wanted = Number(values.responses);
@@ -227,17 +284,26 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 			console.log(`No questionnaire with ${wanted} responses in ${url}: adding a load area.`);
 			found = await makeLoad(db, wanted);
 		}
+		await ensurePublished(db, found.surveyId);
 		console.log(`Responses file of a questionnaire with ${found.responses} responses (${url})`);
 		const m = await measureInProcess(db, found);
+		const bare = await bareStream(db, found);
 		console.log(
 			[
 				'In process:',
 				`  rows ${m.rows}, ${mib(m.bytes)} of CSV`,
 				`  time to first byte ${ms(m.firstByteMs)}, total ${ms(m.totalMs)} (${Math.round(m.rows / (m.totalMs / 1000))} rows/s)`,
 				`  peak RSS ${mib(m.peakRss)}, peak heap ${mib(m.peakHeap)} (before: RSS ${mib(m.baselineRss)}, heap ${mib(m.baselineHeap)})`,
-				`  heap at each quarter of the rows: ${m.heapAtQuarters.map(mib).join(', ')}`
+				`  heap at each quarter of the rows: ${m.heapAtQuarters.map(mib).join(', ')}`,
+				`  a bare csv-stringify stream of the same rows: ${ms(bare)}; the file takes ${(m.totalMs / bare).toFixed(2)}× that, target ≤ 1.5×`
 			].join('\n')
 		);
+		if (values['double-rest'] && !url.startsWith('postgres')) {
+			const doubled = await withRestDoubled(url, found, wanted);
+			console.log(
+				`  with the rest of the database doubled (another area of ${wanted} responses): total ${ms(doubled.totalMs)}, first byte ${ms(doubled.firstByteMs)} (${(doubled.totalMs / m.totalMs).toFixed(2)}× the figure above)`
+			);
+		}
 		if (values.http) {
 			const h = await measureOverHttp(db, url, values.http, found);
 			console.log(

@@ -92,7 +92,7 @@ export async function measurePage(name: string, url: string, cookie?: string): P
 }
 
 /** Enters a code the way a family would and returns the cookie that carries it. */
-async function codeCookie(base: string, surveyId: string, code: string): Promise<string> {
+export async function codeCookie(base: string, surveyId: string, code: string): Promise<string> {
 	const response = await fetch(new URL(`/s/${surveyId}/code`, base), {
 		method: 'POST',
 		headers: {

@@ -22,7 +22,7 @@ describe('compressed', () => {
 	it('gzips a page for a browser that accepts it, keeping status and headers', async () => {
 		const response = html();
 		response.headers.append('Set-Cookie', 'b=2');
-		const out = compressed(request('gzip, deflate, br'), response);
+		const out = await compressed(request('gzip, deflate, br'), response);
 		expect(out.headers.get('Content-Encoding')).toBe('gzip');
 		expect(out.headers.get('Vary')).toContain('Accept-Encoding');
 		expect(out.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
@@ -31,15 +31,21 @@ describe('compressed', () => {
 		expect(gunzipSync(body).toString('utf8')).toBe(page);
 	});
 
-	it('leaves alone files, encoded bodies, HEAD requests and browsers that do not accept gzip', () => {
+	it('says how long the gzipped page is', async () => {
+		const out = await compressed(request('gzip'), html());
+		const body = Buffer.from(await out.arrayBuffer());
+		expect(out.headers.get('Content-Length')).toBe(String(body.length));
+	});
+
+	it('leaves alone files, encoded bodies, HEAD requests and browsers that do not accept gzip', async () => {
 		const csv = new Response('a,b\r\n', { headers: { 'Content-Type': 'text/csv' } });
-		expect(compressed(request('gzip'), csv)).toBe(csv);
+		expect(await compressed(request('gzip'), csv)).toBe(csv);
 		const encoded = html({ 'Content-Encoding': 'br' });
-		expect(compressed(request('gzip'), encoded)).toBe(encoded);
+		expect(await compressed(request('gzip'), encoded)).toBe(encoded);
 		const head = html();
-		expect(compressed(request('gzip', 'HEAD'), head)).toBe(head);
+		expect(await compressed(request('gzip', 'HEAD'), head)).toBe(head);
 		const plain = html();
-		expect(compressed(request(), plain)).toBe(plain);
-		expect(compressed(request('identity'), plain)).toBe(plain);
+		expect(await compressed(request(), plain)).toBe(plain);
+		expect(await compressed(request('identity'), plain)).toBe(plain);
 	});
 });

@@ -12,13 +12,15 @@ import type { Survey } from '../db/schema';
 import { LIMITS, giveBack, take } from '../limits/limiter';
 import { availability, type Availability } from '../surveys/availability';
 import { buildJourney, type JourneyPage } from '../surveys/journey';
+import { Memo } from '../memo';
 import { findSurvey, findSurveyArea, listQuestions } from '../surveys/repository';
 import {
 	languageStatuses,
 	listTranslations,
 	offeredLanguages,
 	surveyStrings,
-	translateWording
+	translateWording,
+	translationsVersion
 } from '../surveys/translations';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
 import { claimCodeForDraft, findCode } from './batches';
@@ -49,19 +51,45 @@ export interface Questionnaire {
 }
 
 /**
- * A survey as families see it, whatever its state; undefined when there is no such survey.
- * `wanted` is the language the family asked for: they get it when every string of the
- * questionnaire is translated into it, and English otherwise (never a mixture).
+ * What every page of a questionnaire shows around its own content (the layout's data): the
+ * survey, its area and languages, without the questions, which each page takes its own part of.
+ * Layout data is written into every page, so it stays this small.
  */
-export async function loadQuestionnaire(
-	db: Db,
-	surveyId: string,
-	wanted: string | null = null
-): Promise<Questionnaire | undefined> {
-	const survey = await findSurvey(db, surveyId);
-	if (!survey) return undefined;
-	const [area, questions, stored] = await Promise.all([
-		findSurveyArea(db, survey.localAreaId),
+export interface FamilyView {
+	survey: Survey;
+	area: Questionnaire['area'];
+	language: Language;
+	offered: Language[];
+	pageCount: number;
+}
+
+export function familyView(q: Questionnaire): FamilyView {
+	return {
+		survey: q.survey,
+		area: q.area,
+		language: q.language,
+		offered: q.offered,
+		pageCount: q.pages.length
+	};
+}
+
+/** What families see of a questionnaire's words in one language, and what it is offered in. */
+interface Shaped {
+	title: string;
+	intro: string;
+	questions: Question[];
+	pages: JourneyPage[];
+	language: Language;
+	offered: Language[];
+}
+
+// An opened questionnaire's words never change (the builder freezes them once it opens), so what
+// is built from them is kept per questionnaire, language asked for and state of its
+// translations, which can still be added while it is open. Drafts are always read afresh.
+const shapedWords = new Memo<Shaped>(200);
+
+async function shape(db: Db, survey: Survey, wanted: string | null): Promise<Shaped> {
+	const [questions, stored] = await Promise.all([
 		listQuestions(db, survey.id),
 		listTranslations(db, survey.id)
 	]);
@@ -73,13 +101,44 @@ export async function loadQuestionnaire(
 			? { survey, questions }
 			: translateWording(survey, questions, texts);
 	return {
-		survey: shown.survey,
-		area,
+		title: shown.survey.title,
+		intro: shown.survey.intro,
 		questions: shown.questions,
 		pages: buildJourney(survey.audience, shown.questions),
-		availability: availability(survey),
 		language,
 		offered
+	};
+}
+
+/**
+ * A survey as families see it, whatever its state; undefined when there is no such survey.
+ * `wanted` is the language the family asked for: they get it when every string of the
+ * questionnaire is translated into it, and English otherwise (never a mixture).
+ */
+export async function loadQuestionnaire(
+	db: Db,
+	surveyId: string,
+	wanted: string | null = null
+): Promise<Questionnaire | undefined> {
+	const survey = await findSurvey(db, surveyId);
+	if (!survey) return undefined;
+	const [area, translated] = await Promise.all([
+		findSurveyArea(db, survey.localAreaId),
+		translationsVersion(db, survey.id)
+	]);
+	const key = [survey.id, wanted ?? '', translated].join('\u0000');
+	const frozen = survey.status !== 'draft';
+	const kept = frozen ? shapedWords.get(key) : undefined;
+	const shaped = kept ?? (await shape(db, survey, wanted));
+	if (frozen && !kept) shapedWords.set(key, shaped);
+	return {
+		survey: { ...survey, title: shaped.title, intro: shaped.intro },
+		area,
+		questions: shaped.questions,
+		pages: shaped.pages,
+		availability: availability(survey),
+		language: shaped.language,
+		offered: shaped.offered
 	};
 }
 

@@ -119,6 +119,16 @@ export function translateWording<S extends Wording>(
 	};
 }
 
+/** A mark that changes whenever a survey's stored translations do (any added, replaced or gone). */
+export async function translationsVersion(db: Db, surveyId: string): Promise<string> {
+	const row = await db
+		.selectFrom('surveyTranslations')
+		.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updatedAt').as('at')])
+		.where('surveyId', '=', surveyId)
+		.executeTakeFirstOrThrow();
+	return `${row.n}:${row.at ?? ''}`;
+}
+
 /** Every stored translation of a survey, by language. */
 export async function listTranslations(
 	db: Db,

@@ -18,7 +18,7 @@ import { encodeResponse, ROW_FILE, rowFileOf, rowFileSurvey } from '../../export
 import { listQuestions } from '../repository';
 import { rulesFor, type Rules } from '../suppression';
 import { buildFigures, type SurveyBasis } from './build';
-import { latestPublication, openBasis, savePublication, type PublicationRow } from './store';
+import { latestPublication, openBasis, savePublication, type PublicationHead } from './store';
 import { responsePages } from './answers';
 import { answerTally, surveyTallies } from './tallies';
 import { TRANSLATIONS, type Language } from '$lib/i18n';
@@ -34,7 +34,7 @@ export interface RefreshState {
 	/** Whether a publication was made today already. */
 	publishedToday: boolean;
 	/** The latest publication, if any. */
-	latest: PublicationRow | undefined;
+	latest: PublicationHead | undefined;
 	/** Whether a refresh may happen now. */
 	due: boolean;
 	final: boolean;
@@ -137,7 +137,7 @@ export async function publishSurvey(
 	if (state.final) return { ok: false, reason: 'not_due' };
 	if (!options.final && !state.due) return { ok: false, reason: 'not_due' };
 	const rules: Rules = rulesFor(survey);
-	const earlier = state.latest ? openBasis(state.latest) : null;
+	const earlier = state.latest ? await openBasis(db, state.latest.id) : null;
 	const { tallies, figures, basis, rowFile } = await buildPublication(db, survey, rules, earlier);
 	const reminders = JSON.stringify(await unusedLetters(db, surveyId));
 	const publication = {

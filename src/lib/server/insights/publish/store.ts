@@ -5,6 +5,7 @@
  */
 import { inTransaction, type Db } from '../../db';
 import type { Publication } from '../../db/schema';
+import { Memo } from '../../memo';
 import { seal, unseal } from '../../secret';
 import type { Rules } from '../suppression';
 import type { SurveyBasis, SurveyFigures } from './build';
@@ -72,40 +73,41 @@ export async function savePublication(db: Db, p: NewPublication): Promise<void> 
 	});
 }
 
+/** A publication without its sealed basis: what pages need of it. */
+export type PublicationHead = Omit<PublicationRow, 'basis'>;
+
+// Everything but the basis, which only the next publication opens and which holds a table per
+// breakdown: pages and downloads never need to read it.
+const HEAD = [
+	'p.id',
+	'p.localAreaId',
+	'p.surveyId',
+	'p.sequence',
+	'p.madeOn',
+	'p.responses',
+	'p.final',
+	'p.rules'
+] as const;
+
 /** The latest publication of a questionnaire, if it has one. */
 export async function latestPublication(
 	db: Db,
 	surveyId: string
-): Promise<PublicationRow | undefined> {
+): Promise<PublicationHead | undefined> {
 	return db
-		.selectFrom('publications')
-		.selectAll()
-		.where('surveyId', '=', surveyId)
-		.orderBy('sequence', 'desc')
+		.selectFrom('publications as p')
+		.select(HEAD)
+		.where('p.surveyId', '=', surveyId)
+		.orderBy('p.sequence', 'desc')
 		.limit(1)
 		.executeTakeFirst();
 }
 
-/** A publication without its sealed basis: what pages need of it. */
-export type PublicationHead = Omit<PublicationRow, 'basis'>;
-
-/**
- * The latest publication of each questionnaire of an area. Without the basis, which only the
- * next publication opens and which holds a table per breakdown.
- */
+/** The latest publication of each questionnaire of an area. */
 export async function latestPublications(db: Db, areaId: string): Promise<PublicationHead[]> {
 	return db
 		.selectFrom('publications as p')
-		.select([
-			'p.id',
-			'p.localAreaId',
-			'p.surveyId',
-			'p.sequence',
-			'p.madeOn',
-			'p.responses',
-			'p.final',
-			'p.rules'
-		])
+		.select(HEAD)
 		.where('p.localAreaId', '=', areaId)
 		.where((eb) =>
 			eb(
@@ -120,33 +122,31 @@ export async function latestPublications(db: Db, areaId: string): Promise<Public
 		.execute();
 }
 
-export function openBasis(row: PublicationRow): SurveyBasis {
-	return JSON.parse(unseal(row.basis, basisContext(row.id))) as SurveyBasis;
+/** What a publication kept for the next one to be protected against it. */
+export async function openBasis(db: Db, publicationId: string): Promise<SurveyBasis> {
+	const row = await db
+		.selectFrom('publications')
+		.select('basis')
+		.where('id', '=', publicationId)
+		.executeTakeFirstOrThrow();
+	return JSON.parse(unseal(row.basis, basisContext(publicationId))) as SurveyBasis;
 }
 
-// Parsed parts by publication id and part name. Publications never change, so an entry is
-// never stale; the size is bounded so a long-running instance does not grow without end.
-const PART_CACHE_SIZE = 500;
-const parts = new Map<string, unknown>();
+// Parsed parts by publication id and part name: publications never change, so an entry is never
+// stale. (A part that does not exist is kept as null.)
+const parts = new Memo<{ value: unknown }>(500);
 
 export async function readPart<T>(db: Db, publicationId: string, part: string): Promise<T | null> {
 	const key = `${publicationId}\u0000${part}`;
-	if (parts.has(key)) {
-		const value = parts.get(key);
-		parts.delete(key);
-		parts.set(key, value);
-		return value as T;
-	}
+	const kept = parts.get(key);
+	if (kept) return kept.value as T | null;
 	const row = await db
 		.selectFrom('publicationParts')
 		.select('content')
 		.where('publicationId', '=', publicationId)
 		.where('part', '=', part)
 		.executeTakeFirst();
-	const value = row ? (JSON.parse(row.content) as T) : null;
-	parts.set(key, value);
-	if (parts.size > PART_CACHE_SIZE) parts.delete(parts.keys().next().value!);
-	return value;
+	return parts.set(key, { value: row ? (JSON.parse(row.content) as T) : null }).value as T | null;
 }
 
 /** A file of a publication, chunk by chunk (a straight stream from the database). */

@@ -5,14 +5,16 @@ import {
 	forgetKey,
 	readHeldKey,
 	requireQuestionnaire,
-	surveyPath
+	surveyPath,
+	questionnaireOf
 } from './respondent';
 import { unavailable } from '$lib/server/responses/service';
 import { minutesToAnswer } from '$lib/server/surveys/journey';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { questionnaire: q } = await event.parent();
+	await event.parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	// A letter's QR code may carry the code: take it out of the address at once.
 	if (event.url.searchParams.has('code')) await admitFromLink(getDb(), q, event);
 	const problem = unavailable(q);

@@ -10,7 +10,7 @@ import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit'
 import { getRequestEvent } from '$app/server';
 import { languageInUrl, translator, withLanguage, type TextKey } from '$lib/i18n';
 import { requestClient } from '$lib/server/clients';
-import type { Db } from '$lib/server/db';
+import { getDb, type Db } from '$lib/server/db';
 import type { DraftContent } from '$lib/server/responses/drafts';
 import {
 	CODE_PROBLEMS,
@@ -76,6 +76,21 @@ export function forgetKey(cookies: Cookies, url: URL, surveyId: string) {
 		sameSite: 'lax',
 		secure: url.protocol === 'https:'
 	});
+}
+
+/**
+ * This request's questionnaire, in the language the address asks for: loaded once, for the
+ * layout and the page alike (the layout's data carries only a small view of it).
+ */
+export function questionnaireOf(
+	event: Pick<RequestEvent, 'locals' | 'params' | 'url'>
+): Promise<Questionnaire | undefined> {
+	event.locals.questionnaire ??= loadQuestionnaire(
+		getDb(),
+		event.params.survey ?? '',
+		languageInUrl(event.url)
+	);
+	return event.locals.questionnaire;
 }
 
 /**

@@ -8,11 +8,18 @@ import {
 	sendAnswers,
 	unavailable
 } from '$lib/server/responses/service';
-import { holdKey, requireQuestionnaire, requireRespondent, surveyPath } from '../respondent';
+import {
+	holdKey,
+	requireQuestionnaire,
+	requireRespondent,
+	surveyPath,
+	questionnaireOf
+} from '../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { questionnaire: q } = await event.parent();
+	await event.parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	const answering = await requireRespondent(getDb(), q, event);

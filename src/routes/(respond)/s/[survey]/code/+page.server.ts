@@ -8,12 +8,14 @@ import {
 	admitFromLink,
 	enterCode,
 	requireQuestionnaire,
-	surveyPath
+	surveyPath,
+	questionnaireOf
 } from '../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { questionnaire: q } = await event.parent();
+	await event.parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	if (event.url.searchParams.has('code')) await admitFromLink(getDb(), q, event);
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);

@@ -1,10 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { unavailable } from '$lib/server/responses/service';
-import { forgetKey, readHeldKey, surveyPath } from '../respondent';
+import { forgetKey, readHeldKey, surveyPath, questionnaireOf } from '../respondent';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, cookies, url }) => {
-	const { questionnaire: q } = await parent();
+export const load: PageServerLoad = async (event) => {
+	const { parent, cookies, url } = event;
+	await parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	const held = readHeldKey(cookies);

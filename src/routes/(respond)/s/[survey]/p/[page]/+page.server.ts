@@ -5,7 +5,13 @@ import { formFields, journeyForm, pageNumber } from '$lib/server/responses/input
 import { requestClient } from '$lib/server/clients';
 import { savePage, unavailable, type Questionnaire } from '$lib/server/responses/service';
 import { translator } from '$lib/i18n';
-import { holdKey, requireQuestionnaire, requireRespondent, surveyPath } from '../../respondent';
+import {
+	holdKey,
+	requireQuestionnaire,
+	requireRespondent,
+	surveyPath,
+	questionnaireOf
+} from '../../respondent';
 import type { Actions, PageServerLoad } from './$types';
 
 function pageOf(q: Questionnaire, param: string) {
@@ -17,7 +23,8 @@ function pageOf(q: Questionnaire, param: string) {
 
 export const load: PageServerLoad = async (event) => {
 	const { parent, params, url } = event;
-	const { questionnaire: q } = await parent();
+	await parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	const db = getDb();

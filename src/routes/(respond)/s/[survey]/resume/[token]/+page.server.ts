@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { requestClient } from '$lib/server/clients';
 import { getDb } from '$lib/server/db';
 import { resumeDraft, resumePage, tooManyTries, unavailable } from '$lib/server/responses/service';
-import { holdKey, surveyPath } from '../../respondent';
+import { holdKey, surveyPath, questionnaireOf } from '../../respondent';
 import { isTranslation, languageInUrl, translator } from '$lib/i18n';
 import type { PageServerLoad } from './$types';
 
@@ -12,7 +12,8 @@ import type { PageServerLoad } from './$types';
  * or seen over a shoulder cannot be used after the family has used it.
  */
 export const load: PageServerLoad = async (event) => {
-	const { questionnaire: q } = await event.parent();
+	await event.parent(); // the layout turns away what families cannot open
+	const q = (await questionnaireOf(event))!;
 	const problem = unavailable(q);
 	if (problem) error(problem.status, problem.message);
 	// A link that opens nothing, well formed or not, counts as a wrong try.
