@@ -372,3 +372,26 @@ describe('importing a translators’ file', () => {
 		]);
 	});
 });
+
+describe('an open questionnaire in families’ languages, read again and again', () => {
+	it('offers a language as soon as its translation is stored, and closes when it closes', async () => {
+		const { q: first, strings } = await setUp();
+		expect(first.survey.status).toBe('open');
+		// Read (and kept) in English while Welsh is missing.
+		expect((await loadQuestionnaire(db, first.survey.id, 'cy'))!.language).toBe('en');
+		await replaceTranslations(db, first.survey.id, 'cy', welshFor(strings));
+		const welsh = (await loadQuestionnaire(db, first.survey.id, 'cy'))!;
+		expect(welsh.language).toBe('cy');
+		expect(welsh.survey.title).toBe(`CY ${first.survey.title}`);
+		expect(welsh.questions[0]!.prompt).toBe(`CY ${first.questions[0]!.prompt}`);
+		// The state of the questionnaire is always read afresh.
+		await db
+			.updateTable('surveys')
+			.set({ status: 'closed' })
+			.where('id', '=', first.survey.id)
+			.execute();
+		const closed = (await loadQuestionnaire(db, first.survey.id, 'cy'))!;
+		expect(closed.availability).toBe('closed');
+		expect(closed.language).toBe('cy');
+	});
+});
