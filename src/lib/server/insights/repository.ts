@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db';
+import { Memo } from '../memo';
 import type { Audience, Dimension, QuestionKind, SurveyStatus } from '../db/schema';
 import type { QuestionOption } from '../../questions/types';
 
@@ -92,28 +93,42 @@ function toInsightQuestion(row: QuestionRow): InsightQuestion {
 	return { ...row, options: JSON.parse(row.options) as QuestionOption[] };
 }
 
+// An opened questionnaire's questions never change (the builder freezes them, and its wave and
+// audience, once it opens), so each questionnaire's are read once and kept by its id.
+const openedQuestions = new Memo<InsightQuestion[]>(200);
+
+async function questionsOf(db: Db, surveyId: string): Promise<InsightQuestion[]> {
+	const kept = openedQuestions.get(surveyId);
+	if (kept) return kept;
+	const rows = await db
+		.selectFrom('questions')
+		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
+		.select(questionColumns)
+		.where('questions.surveyId', '=', surveyId)
+		.where('surveys.status', '!=', 'draft')
+		.orderBy('questions.position')
+		.execute();
+	return openedQuestions.set(surveyId, rows.map(toInsightQuestion));
+}
+
 /** Every question of the area's opened questionnaires (optionally of some surveys only). */
 export async function listQuestions(
 	db: Db,
 	areaId: string,
 	filter: { surveyIds?: readonly string[]; keys?: readonly string[] } = {}
 ): Promise<InsightQuestion[]> {
-	let query = db
-		.selectFrom('questions')
-		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
-		.select(questionColumns)
-		.where('surveys.localAreaId', '=', areaId)
-		.where('surveys.status', '!=', 'draft');
-	if (filter.surveyIds) {
-		if (filter.surveyIds.length === 0) return [];
-		query = query.where('questions.surveyId', 'in', filter.surveyIds);
-	}
-	if (filter.keys) {
-		if (filter.keys.length === 0) return [];
-		query = query.where('questions.key', 'in', filter.keys);
-	}
-	const rows = await query.orderBy('questions.surveyId').orderBy('questions.position').execute();
-	return rows.map(toInsightQuestion);
+	if (filter.surveyIds?.length === 0 || filter.keys?.length === 0) return [];
+	let surveys = db
+		.selectFrom('surveys')
+		.select('id')
+		.where('localAreaId', '=', areaId)
+		.where('status', '!=', 'draft');
+	if (filter.surveyIds) surveys = surveys.where('id', 'in', filter.surveyIds);
+	const ids = (await surveys.orderBy('id').execute()).map((s) => s.id);
+	const questions: InsightQuestion[] = [];
+	for (const id of ids) questions.push(...(await questionsOf(db, id)));
+	const keys = filter.keys && new Set(filter.keys);
+	return keys ? questions.filter((q) => keys.has(q.key)) : questions;
 }
 
 /** One question of the area (any state), or nothing: other areas' ids find nothing. */
