@@ -17,8 +17,10 @@ import { dropDatabase, freshDatabase, withClient } from './support/postgres';
 const E2E_SECRET = process.env.HEARD_SECRET!;
 const BASE_PORT = Number(process.env.E2E_PORT ?? 4173) + 20;
 
+// Two servers start (each migrating and seeding) and then take a load: the test may take minutes.
+test.describe.configure({ timeout: 600_000 });
+
 test('two instances on one database start together and store every acknowledged response once', async () => {
-	test.setTimeout(600_000);
 	const databaseUrl = await freshDatabase('e2e_instances');
 	const servers: RunningServer[] = [];
 	try {

@@ -50,20 +50,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		child.on('exit', (code, signal) => resolve({ code, signal }))
 	);
 	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(() => {
+		const deadline = AbortSignal.timeout(options.timeoutMs ?? 180_000);
+		const giveUp = () => {
 			child.kill('SIGKILL');
 			reject(new Error(`The server on ${url} did not start:\n${output}`));
-		}, options.timeoutMs ?? 180_000);
+		};
+		deadline.addEventListener('abort', giveUp, { once: true });
 		// Start-up prints the welcome; adapter-node says "Listening on" once the port is open.
 		const check = () => {
 			if (output.includes('Heard is running') && output.includes('Listening on')) {
-				clearTimeout(timer);
+				deadline.removeEventListener('abort', giveUp);
 				resolve();
 			}
 		};
 		child.stdout!.on('data', check);
 		void exited.then(({ code, signal }) => {
-			clearTimeout(timer);
+			deadline.removeEventListener('abort', giveUp);
 			reject(new Error(`The server on ${url} stopped (${code ?? signal}):\n${output}`));
 		});
 	});

@@ -292,19 +292,22 @@ describe('the breakdown by the language families answered in', () => {
 			}))
 		);
 
-	it('splits a translated questionnaire’s answers by language', async () => {
-		const { area, survey, question } = await translatedSurvey(['cy', 'ur']);
-		await storeResponses(
-			db,
-			survey.id,
-			survey.questions,
-			answered(question, { en: 30, cy: 12, ur: 11 })
-		);
+	/** The question page by language of a questionnaire in `languages`, answered `counts` times. */
+	async function byLanguage(
+		languages: ('cy' | 'ur')[],
+		counts: Partial<Record<'en' | 'cy' | 'ur', number>>
+	) {
+		const { area, survey, question } = await translatedSurvey(languages);
+		await storeResponses(db, survey.id, survey.questions, answered(question, counts));
 		await publishAll(db, area.id);
-		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
-		expect(page!.choices.map((c) => c.value)).toContain('language');
-		expect(page!.breakdown!.label).toBe('Language the family answered in');
-		expect(page!.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
+		return (await questionInsights(db, area.id, question.id, { by: 'language' }))!;
+	}
+
+	it('splits a translated questionnaire’s answers by language', async () => {
+		const page = await byLanguage(['cy', 'ur'], { en: 30, cy: 12, ur: 11 });
+		expect(page.choices.map((c) => c.value)).toContain('language');
+		expect(page.breakdown!.label).toBe('Language the family answered in');
+		expect(page.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
 			['English', 30],
 			['Welsh', 12],
 			['Urdu', 11]
@@ -312,17 +315,9 @@ describe('the breakdown by the language families answered in', () => {
 	});
 
 	it('hides a small language group, and another so that it cannot be worked out', async () => {
-		const { area, survey, question } = await translatedSurvey(['cy', 'ur']);
-		await storeResponses(
-			db,
-			survey.id,
-			survey.questions,
-			answered(question, { en: 30, cy: 12, ur: 3 })
-		);
-		await publishAll(db, area.id);
-		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
+		const page = await byLanguage(['cy', 'ur'], { en: 30, cy: 12, ur: 3 });
 		// 45 answered and 30 in English: Welsh shown would give Urdu's 3.
-		expect(page!.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
+		expect(page.breakdown!.figures.groups.map((g) => [g.label, g.n])).toEqual([
 			['English', 30],
 			['Welsh', '[c]'],
 			['Urdu', '[c]']
@@ -330,19 +325,13 @@ describe('the breakdown by the language families answered in', () => {
 	});
 
 	it('lists the languages it has words in, not those that happen to have answers', async () => {
-		const { area, survey, question } = await translatedSurvey(['cy']);
-		await storeResponses(db, survey.id, survey.questions, answered(question, { en: 20 }));
-		await publishAll(db, area.id);
-		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
-		expect(page!.breakdown!.figures.groups.map((g) => g.label)).toEqual(['English', 'Welsh']);
+		const page = await byLanguage(['cy'], { en: 20 });
+		expect(page.breakdown!.figures.groups.map((g) => g.label)).toEqual(['English', 'Welsh']);
 	});
 
 	it('is not offered for a questionnaire in English only', async () => {
-		const { area, survey, question } = await translatedSurvey([]);
-		await storeResponses(db, survey.id, survey.questions, answered(question, { en: 20 }));
-		await publishAll(db, area.id);
-		const page = await questionInsights(db, area.id, question.id, { by: 'language' });
-		expect(page!.choices.map((c) => c.value)).not.toContain('language');
-		expect(page!.breakdown).toBeNull();
+		const page = await byLanguage([], { en: 20 });
+		expect(page.choices.map((c) => c.value)).not.toContain('language');
+		expect(page.breakdown).toBeNull();
 	});
 });

@@ -129,6 +129,17 @@ export async function translationsVersion(db: Db, surveyId: string): Promise<str
 	return `${row.n}:${row.at ?? ''}`;
 }
 
+/** The languages a survey has any stored words in (complete or not). */
+export async function storedLanguages(db: Db, surveyId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('surveyTranslations')
+		.select('language')
+		.distinct()
+		.where('surveyId', '=', surveyId)
+		.execute();
+	return rows.map((r) => r.language);
+}
+
 /** Every stored translation of a survey, by language. */
 export async function listTranslations(
 	db: Db,

@@ -22,7 +22,7 @@ import { latestPublication, openBasis, savePublication, type PublicationHead } f
 import { responsePages } from './answers';
 import { answerTally, surveyTallies } from './tallies';
 import { TRANSLATIONS, type Language } from '$lib/i18n';
-import { listTranslations } from '../../surveys/translations';
+import { storedLanguages } from '../../surveys/translations';
 import { releaseClosed } from '../../responses/release';
 import { REMINDERS_FILE, unusedLetters } from '../../responses/reminders';
 
@@ -202,7 +202,7 @@ export async function buildPublication(
 
 /** English and every language the questionnaire has words in (complete or not). */
 async function languagesOf(db: Db, surveyId: string): Promise<Language[]> {
-	const stored = await listTranslations(db, surveyId);
+	const stored = new Set(await storedLanguages(db, surveyId));
 	return ['en', ...TRANSLATIONS.filter((l) => stored.has(l))];
 }
 

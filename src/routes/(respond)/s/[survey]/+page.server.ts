@@ -29,8 +29,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	/** Open questionnaires: start (again). Forgets that this browser already sent answers. */
-	start: async ({ params, cookies, url }) => {
-		const q = await requireQuestionnaire(getDb(), params.survey);
+	start: async ({ cookies, url }) => {
+		const q = await requireQuestionnaire();
 		if (q.survey.accessMode === 'code') redirect(303, surveyPath(q.survey.id, 'code'));
 		if (readHeldKey(cookies) === 'sent') forgetKey(cookies, url, q.survey.id);
 		redirect(303, surveyPath(q.survey.id, 'p/1'));

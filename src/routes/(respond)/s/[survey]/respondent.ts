@@ -98,11 +98,9 @@ export function questionnaireOf(
  * right status when it cannot be used.
  */
 export async function requireQuestionnaire(
-	db: Db,
-	surveyId: string,
 	allowed: Availability[] = ['open']
 ): Promise<Questionnaire> {
-	const q = await loadQuestionnaire(db, surveyId, languageInUrl(getRequestEvent().url));
+	const q = await questionnaireOf(getRequestEvent());
 	const problem = unavailable(q, allowed);
 	if (problem || !q) error(problem?.status ?? 404, problem?.message ?? 'Not found');
 	return q;

@@ -31,9 +31,9 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const { request, params, cookies, url } = event;
+		const { request, cookies, url } = event;
 		const db = getDb();
-		const q = await requireQuestionnaire(db, params.survey);
+		const q = await requireQuestionnaire();
 		const answering = await requireRespondent(db, q, event, { sending: true });
 		const fields = journeyForm.safeParse(formFields(await request.formData()));
 		if (!fields.success || fields.data.survey !== q.survey.id) {

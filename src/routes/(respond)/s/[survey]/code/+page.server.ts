@@ -36,7 +36,7 @@ export const actions: Actions = {
 	 */
 	default: async (event) => {
 		const db = getDb();
-		const q = await requireQuestionnaire(db, event.params.survey);
+		const q = await requireQuestionnaire();
 		const parsed = codeForm.safeParse(formFields(await event.request.formData()));
 		if (!parsed.success) {
 			// The schema's messages are keys of the journey's words.
