@@ -11,6 +11,8 @@ const config = {
 	kit: {
 		adapter: adapter({ out }),
 		outDir: out === 'build' ? '.svelte-kit' : `${out}-kit`,
+		// What unit tests share (databases, fixtures), kept out of the application's source.
+		alias: { $testing: 'tests/unit/support' },
 		// Staff pages hydrate with a nonce-less hash policy; respondent pages ship no framework
 		// script at all and get a stricter header from hooks.server.ts.
 		csp: {

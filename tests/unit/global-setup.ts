@@ -3,7 +3,7 @@
  * holds a whole copy of the tables). Nothing to do for SQLite, whose test databases are in memory.
  */
 import pg from 'pg';
-import { TEST_SCHEMA_PREFIX, testServerUrl } from '../../src/lib/server/testing/db';
+import { TEST_SCHEMA_PREFIX, testServerUrl } from './support/db';
 
 async function dropTestSchemas(): Promise<void> {
 	const url = testServerUrl();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDb } from './db';
 import { checkHealth } from './health';
-import { createTestDb } from './testing/db';
+import { createTestDb } from '$testing/db';
 
 describe('checkHealth', () => {
 	it('is healthy while the database answers', async () => {

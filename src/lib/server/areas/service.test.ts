@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveInList } from '../ordering';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeInspectionWithFindings, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeInspectionWithFindings, makeSurvey } from '$testing/fixtures';
 import type { Db } from '../db';
 import { findingSchema, settingsSchema } from './input';
 import { getFinding, getInspection, listFindingsOfInspection } from './repository';

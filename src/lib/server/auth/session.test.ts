@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeUser } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import {
 	SESSION_DAYS,
 	createSession,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeUser } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import { signInSettingsSchema } from './oidc/input';
 import { saveSignInSettings } from './oidc/settings';
 import { signIn } from './sign-in';

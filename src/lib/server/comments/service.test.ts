@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { storeResponses } from '../responses/store';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeInspectionWithFindings, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeInspectionWithFindings, makeSurvey } from '$testing/fixtures';
 import { parseRedaction, parseTheme } from './input';
 import { findPersonalData } from './flags';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeSurvey, makeUser, makeWave } from '../testing/fixtures';
-import { auditActions, makePlanArea } from '../testing/plan';
+import { createTestDb } from '$testing/db';
+import { makeSurvey, makeUser, makeWave } from '$testing/fixtures';
+import { auditActions, makePlanArea } from '$testing/plan';
 import { addActivity, coproductionLog, reviewTheme } from './service';
 import { commentOnDraft, draftReview, signOffDraft } from './signoff';
 

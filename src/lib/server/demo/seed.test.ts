@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { representativenessPage } from '../representativeness/service';
-import { createTestDb } from '../testing/db';
+import { createTestDb } from '$testing/db';
 import { loadQuestionnaire } from '../responses/service';
 import { seedDemo } from './seed';
 import { TRANSLATED_DEMO_AREA } from './translations';

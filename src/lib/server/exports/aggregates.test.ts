@@ -4,7 +4,7 @@ import { findingInsights, surveyResults } from '../insights/service';
 import { wilson } from '../insights/stats';
 import { createBatch } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
-import { createTestDb } from '../testing/db';
+import { createTestDb } from '$testing/db';
 import { COMMENT_COLUMNS, commentRows } from './comments';
 import { FINDING_COLUMNS, findingRows } from './findings';
 import { DESCRIPTIONS, METADATA_COLUMNS, metadataRows } from './metadata';
@@ -13,7 +13,7 @@ import { RATE_COLUMNS, rateRows } from './rates';
 import { POSITIVE_SHARE, RESULT_COLUMNS, resultRows } from './results';
 import { loadExportArea } from './context';
 import type { CsvColumn, CsvRow } from './csv';
-import { publishAll } from '../testing/fixtures';
+import { publishAll } from '$testing/fixtures';
 import { answer, csvText, makeExportArea, parseCsv, reviewAll, times } from './testing';
 
 /** Wave 1: 27 valid scale answers (3 "neither": a small count) and 2 "does not apply"; wave 2: 40. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findingInsights } from '../insights/service';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeInspectionWithFindings } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeInspectionWithFindings } from '$testing/fixtures';
 import { evidencePack } from './evidence';
-import { publishAll } from '../testing/fixtures';
+import { publishAll } from '$testing/fixtures';
 import { answer, makeExportArea, reviewAll, times } from './testing';
 import { addActivity } from '../coproduction/service';
 import { nowIso } from '../db';

@@ -4,8 +4,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { publishAll } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { publishAll } from '$testing/fixtures';
 import { mondrian, type Column } from './k-anonymity';
 import { buildRowFile } from './row-file';
 import { answer, makeExportArea, times } from './testing';

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeUser, publishAll } from '../testing/fixtures';
-import { makeArea, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeUser, publishAll } from '$testing/fixtures';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import { csvSourceStream } from './csv';
 import { readZip } from './read-zip';
 import {

@@ -14,7 +14,7 @@ import {
 	makeSurvey,
 	makeWave,
 	opts
-} from '../testing/fixtures';
+} from '$testing/fixtures';
 import { loadExportArea } from './context';
 import { csvSourceStream, type CsvSource } from './csv';
 

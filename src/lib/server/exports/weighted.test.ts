@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nowIso } from '../db';
 import { storeResponses, type NewResponse } from '../responses/store';
-import { publishAll } from '../testing/fixtures';
+import { publishAll } from '$testing/fixtures';
 import { aboutYouQuestions } from '../surveys/bank';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey, makeWave } from '$testing/fixtures';
 import { loadExportArea } from './context';
 import { METADATA_COLUMNS, metadataFile } from './metadata';
 import { REPRESENTATIVENESS_COLUMNS, representativenessRows } from './representativeness';

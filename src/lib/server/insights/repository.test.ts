@@ -2,8 +2,8 @@ import { CompiledQuery, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { storeResponses } from '../responses/store';
-import { createTestDb, isSqlite } from '../testing/db';
-import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
+import { createTestDb, isSqlite } from '$testing/db';
+import { makeArea, makeSurvey, makeWave } from '$testing/fixtures';
 import { answerCounts, crossCounts, crossCountsQuery } from './repository';
 
 let db: Db;

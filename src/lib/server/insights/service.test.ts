@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { storeResponses, type NewResponse } from '../responses/store';
-import { createTestDb } from '../testing/db';
+import { createTestDb } from '$testing/db';
 import {
 	makeArea,
 	makeInspectionWithFindings,
@@ -9,7 +9,7 @@ import {
 	makeWave,
 	opts,
 	publishAll
-} from '../testing/fixtures';
+} from '$testing/fixtures';
 import { dashboard, findingInsights, questionInsights, surveyResults } from './service';
 import { newcombe, wilson } from './stats';
 import type { PublicShare } from './suppression';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { auditActions, makePlanArea } from '../testing/plan';
+import { createTestDb } from '$testing/db';
+import { auditActions, makePlanArea } from '$testing/plan';
 import { decodeUpload, importPlan, previewImport } from './import';
 
 const HEADER = 'title,description,finding_codes,partner,lead,start_date,due_date,status';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeWave } from '../testing/fixtures';
-import { auditActions, makePlanArea } from '../testing/plan';
+import { createTestDb } from '$testing/db';
+import { makeWave } from '$testing/fixtures';
+import { auditActions, makePlanArea } from '$testing/plan';
 import { addStatusUpdate, createAction, editAction } from './service';
 import { actionPage, findingPlan, planCounts, planPage } from './view';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeUser } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import { parseForm } from '../forms';
 import { POPULATION_FIELDS, fieldName, populationSchema } from './input';
 import {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answer, makeExportArea, reviewAll, times } from '../exports/testing';
-import { createTestDb } from '../testing/db';
-import { publishAll } from '../testing/fixtures';
-import { auditActions } from '../testing/plan';
+import { createTestDb } from '$testing/db';
+import { publishAll } from '$testing/fixtures';
+import { auditActions } from '$testing/plan';
 import { nowIso } from '../db';
 import { newId } from '../ids';
 import { createAction } from '../plan/service';

@@ -4,8 +4,8 @@ import type { Db } from '../db';
 import { nowIso } from '../db';
 import { storeResponses, type NewResponse } from '../responses/store';
 import { aboutYouQuestions } from '../surveys/bank';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, makeWave } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey, makeWave } from '$testing/fixtures';
 import { representativenessPage, weightedSurvey } from './service';
 
 const about = aboutYouQuestions([]);

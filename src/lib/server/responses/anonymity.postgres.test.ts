@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
-import { answerAll, setUpCodeSurvey } from '../testing/families';
+import { createTestDb } from '$testing/db';
+import { answerAll, setUpCodeSurvey } from '$testing/families';
 
 let db: Db;
 beforeEach(async () => {

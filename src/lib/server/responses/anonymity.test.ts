@@ -16,8 +16,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { whenIdle } from '../background';
 import { createDb, isSqlite, type Db } from '../db';
 import { migrateToLatest } from '../db/migrator';
-import { createTestDb } from '../testing/db';
-import { answerAll, setUpCodeSurvey } from '../testing/families';
+import { createTestDb } from '$testing/db';
+import { answerAll, setUpCodeSurvey } from '$testing/families';
 import { normaliseCode } from './codes';
 import { countPending, releasePending } from './release';
 

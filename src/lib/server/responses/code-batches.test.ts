@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import type { Actor } from '../audit';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, makeWave, publishAll } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey, makeWave, publishAll } from '$testing/fixtures';
 import { DOWNLOAD_WINDOW_MS, authoriseDownload, codesView, createCodeBatch } from './code-batches';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';

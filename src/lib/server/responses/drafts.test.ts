@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import {
 	DRAFT_SECRET_PATTERN,
 	deleteExpiredDrafts,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import { createBatch } from './batches';
 import { areaBatchCounts, areaRules, batchCounts, showBatchRates, showCount } from './rates';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { publishSurvey } from '../insights/publish/refresh';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';
 import { reminderList } from './reminders';

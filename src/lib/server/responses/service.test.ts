@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Db } from '../db';
-import type { SurveyOptions } from '../testing/fixtures';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey, opts } from '../testing/fixtures';
+import type { SurveyOptions } from '$testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey, opts } from '$testing/fixtures';
 import { createBatch, findCode } from './batches';
 import { hashCode, normaliseCode } from './codes';
 import { draftId, newDraftSecret, openDraft, writeDraft } from './drafts';

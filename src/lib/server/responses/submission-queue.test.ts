@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db';
 import { findSurvey } from '../surveys/repository';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeSurvey } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import type { AnswerSet } from './answers';
 import { createBatch } from './batches';
 import { hashCode, normaliseCode } from './codes';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listTranslations, replaceTranslations } from './translations';
 import type { Db } from '../db';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeInspectionWithFindings, makeSurvey, makeWave } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeInspectionWithFindings, makeSurvey, makeWave } from '$testing/fixtures';
 import { listQuestions, listSurveyLinks, findSurvey } from './repository';
 import {
 	FROZEN_MESSAGE,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSession, generateSessionToken, validateSessionToken } from '../auth/session';
 import { verifyPassword } from '../auth/password';
-import { createTestDb } from '../testing/db';
-import { makeArea, makeUser } from '../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import { newUserSchema, roleChangeSchema } from './input';
 import { getUser } from './repository';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
-import { createTestDb } from '../../testing/db';
-import { makeArea, makeUser } from '../../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import { matchAccount, type AreaRules } from './accounts';
 import type { Identity } from './identity';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
-import { createTestDb } from '../../testing/db';
-import { makeArea, makeUser } from '../../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeUser } from '$testing/fixtures';
 import { councilAreaForEmail, signInOptionsForSlug } from './find-area';
 import { signInSettingsSchema } from './input';
 import { saveSignInSettings } from './settings';

@@ -12,7 +12,7 @@ import { expect } from 'vitest';
 import { createDb, type Db } from '..';
 import { migrateToLatest } from '../migrator';
 import { storeResponses, type NewResponse } from '../../responses/store';
-import { makeArea, makeSurvey, opts } from '../../testing/fixtures';
+import { makeArea, makeSurvey, opts } from '$testing/fixtures';
 
 const TSX = resolve('node_modules/.bin/tsx');
 /** Responses stored before the load starts, so the snapshot has something to copy. */

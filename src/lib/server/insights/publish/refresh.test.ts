@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
 import { storeResponses } from '../../responses/store';
-import { createTestDb } from '../../testing/db';
-import { makeArea, makeSurvey } from '../../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import { nextRefresh, publicationRound, publishSurvey } from './refresh';
 import { latestPublication } from './store';
 

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../db';
 import { hashSeed, seededRandom } from '../../demo/random';
 import { storeResponses, type NewResponse } from '../../responses/store';
-import { createTestDb } from '../../testing/db';
-import { makeArea, makeSurvey, opts } from '../../testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey, opts } from '$testing/fixtures';
 import { listQuestions } from '../repository';
 import { tallySurvey } from './tallies';
 

@@ -4,8 +4,8 @@ import type { Db } from '$lib/server/db';
 import { createBatch } from '$lib/server/responses/batches';
 import { newDraftSecret } from '$lib/server/responses/drafts';
 import { loadQuestionnaire } from '$lib/server/responses/service';
-import { createTestDb } from '$lib/server/testing/db';
-import { makeArea, makeSurvey } from '$lib/server/testing/fixtures';
+import { createTestDb } from '$testing/db';
+import { makeArea, makeSurvey } from '$testing/fixtures';
 import { ANSWERING_COOKIE, enterCode, forgetKey, holdKey, readHeldKey } from './respondent';
 
 type Options = Parameters<Cookies['set']>[2];

@@ -4,12 +4,18 @@
  */
 import type { QuestionOption } from '$lib/questions/types';
 import { questionType } from '$lib/questions/registry';
-import { nowIso, today, type Db } from '../db';
-import type { AccessMode, Audience, NewQuestionRow, SurveyStatus, User } from '../db/schema';
-import { hashPassword } from '../auth/password';
-import { newId } from '../ids';
-import { publishSurvey } from '../insights/publish/refresh';
-import { listQuestions } from '../surveys/repository';
+import { nowIso, today, type Db } from '$lib/server/db';
+import type {
+	AccessMode,
+	Audience,
+	NewQuestionRow,
+	SurveyStatus,
+	User
+} from '$lib/server/db/schema';
+import { hashPassword } from '$lib/server/auth/password';
+import { newId } from '$lib/server/ids';
+import { publishSurvey } from '$lib/server/insights/publish/refresh';
+import { listQuestions } from '$lib/server/surveys/repository';
 
 export async function makeArea(db: Db, slug = `area-${newId().slice(0, 6)}`) {
 	const id = newId();

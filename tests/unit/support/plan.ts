@@ -1,6 +1,6 @@
 /** Test support for the plan: an area with findings L1–L3 and two partners, and an actor in it. */
-import { nowIso, type Db } from '../db';
-import { newId } from '../ids';
+import { nowIso, type Db } from '$lib/server/db';
+import { newId } from '$lib/server/ids';
 import { makeArea, makeInspectionWithFindings } from './fixtures';
 
 export async function makePlanArea(db: Db) {

@@ -5,9 +5,9 @@
  * closed after its test (tests/unit/setup.ts), and the schemas are dropped after the run.
  */
 import pg from 'pg';
-import { createDb, isPostgresUrl, isSqlite, type Db } from '../db';
-import { migrateToLatest } from '../db/migrator';
-import { newId } from '../ids';
+import { createDb, isPostgresUrl, isSqlite, type Db } from '$lib/server/db';
+import { migrateToLatest } from '$lib/server/db/migrator';
+import { newId } from '$lib/server/ids';
 
 const opened: Db[] = [];
 

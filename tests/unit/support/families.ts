@@ -3,16 +3,16 @@
  * itself in with a code, answers every page and sends, through the same service calls as the
  * respondent routes.
  */
-import type { Db } from '../db';
-import { createBatch } from '../responses/batches';
-import { openDraft } from '../responses/drafts';
+import type { Db } from '$lib/server/db';
+import { createBatch } from '$lib/server/responses/batches';
+import { openDraft } from '$lib/server/responses/drafts';
 import {
 	admitWithCode,
 	loadQuestionnaire,
 	savePage,
 	sendAnswers,
 	type Questionnaire
-} from '../responses/service';
+} from '$lib/server/responses/service';
 import { makeArea, makeSurvey } from './fixtures';
 
 /** A family lets themselves in with their code, answers every page and sends. */
