@@ -16,6 +16,7 @@ import * as planAndCoproduction from './2026-12-01T1600_plan-and-coproduction';
 import * as letterNumbers from './2026-12-02T0100_letter-numbers';
 import * as surveyTranslations from './2026-12-02T0100_survey-translations';
 import * as responseLanguage from './2026-12-02T1200_response-language';
+import * as dropAnswerCounts from './2026-12-02T1800_drop-answer-counts';
 
 export const migrations: Record<string, Migration> = {
 	'2026-11-22T1200_initial': initial,
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-01T1600_plan-and-coproduction': planAndCoproduction,
 	'2026-12-02T0100_letter-numbers': letterNumbers,
 	'2026-12-02T0100_survey-translations': surveyTranslations,
-	'2026-12-02T1200_response-language': responseLanguage
+	'2026-12-02T1200_response-language': responseLanguage,
+	'2026-12-02T1800_drop-answer-counts': dropAnswerCounts
 };

@@ -5,7 +5,7 @@
  * a parent-carer questionnaire of about 30 questions and an easy-read young-person one per wave,
  * and the given number of synthetic responses spread over them (a third with a free-text
  * comment). Responses go through `storeResponses`, the same path as the app, in large
- * transactions, so the running answer counts are exactly in step. The area is not a demo area
+ * transactions. The area is not a demo area
  * and is seen only by its own admin, whose sign-in is printed at the end.
  */
 import { randomBytes } from 'node:crypto';

@@ -57,7 +57,7 @@ function refusals(userId: string): string[] {
 	).map((e) => (JSON.parse(e.detail) as { file: string }).file);
 }
 
-/** Valid answers (not "does not apply") to a question, straight from the running counts. */
+/** Valid answers (not "does not apply") to a question, counted straight from the answers. */
 function validAnswers(questionId: string): number {
 	const question = query<{ options: string }>(
 		'select options from questions where id = ?',
@@ -67,7 +67,7 @@ function validAnswers(questionId: string): number {
 		.filter((o) => o.notApplicable)
 		.map((o) => o.value);
 	return query<{ value: string; n: number }>(
-		'select value, n from answer_counts where question_id = ?',
+		'select value, count(*) as n from answers where question_id = ? group by value',
 		questionId
 	)
 		.filter((c) => !excluded.includes(c.value))
@@ -107,7 +107,7 @@ test('an officer downloads every file and the zip, each audited', async ({
 	);
 	expect(response.headers()['cache-control']).toBe('no-store');
 	const results = rowsOf(await response.text());
-	// A closed wave's question: its valid answers are what the running counts hold.
+	// A closed wave's question: its valid answers are what the answers table holds.
 	const survey = closedSurveyId(SLUG, 'parent_carer', 0);
 	const question = query<{ id: string; key: string }>(
 		"select id, key from questions where survey_id = ? and kind = 'scale' order by position limit 1",

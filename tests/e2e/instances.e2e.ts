@@ -2,8 +2,8 @@
  * Several instances on one PostgreSQL database, as a council runs Heard behind a load balancer.
  * Two built servers start at the same moment on an empty database (start-up takes an advisory
  * lock, so one migrates and seeds and the other waits), then families answer through both at
- * once. Every acknowledged response is stored once, the running counts equal a fresh count over
- * the answers, and a code sent to both instances at the same moment is used once.
+ * once. Every acknowledged response is stored once, and a code sent to both instances at the same
+ * moment is used once.
  */
 import { expect, test } from '@playwright/test';
 import { answerAsFamily, type Outcome } from '../../src/cli/bench/family';
@@ -162,17 +162,6 @@ test('two instances on one database start together and store every acknowledged 
 		)) {
 			expect(byBody.get(family.text) ?? 0).toBe(texts!.n);
 		}
-
-		// The running counts are exactly a fresh count over the answers.
-		const drift = await db(
-			`select coalesce(c.question_id, f.question_id) as question, coalesce(c.value, f.value) as value,
-			        c.n as counted, f.n as fresh
-			 from answer_counts c
-			 full join (select question_id, value, count(*) as n from answers group by question_id, value) f
-			   on f.question_id = c.question_id and f.value = c.value
-			 where coalesce(c.n, 0) <> coalesce(f.n, 0)`
-		);
-		expect(drift).toEqual([]);
 	} finally {
 		await Promise.all(servers.map((server) => stopServer(server, 'SIGKILL')));
 		await dropDatabase(databaseUrl);

@@ -1,7 +1,7 @@
 /**
  * Insights at scale: the server time of the dashboard's and a finding page's data functions on a
  * load area (median and 95th percentile over repeated runs), and how many responses a second the
- * raw submission path stores through `submitResponse` (code check, answers, running counts), one
+ * raw submission path stores through `submitResponse` (code check, sealed answers), one
  * at a time and with many in flight at once. Budgets: 100 ms per page, and 2,000 responses a
  * second with many in flight, the way a busy server submits.
  *

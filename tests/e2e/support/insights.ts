@@ -75,7 +75,7 @@ export function publishedQuestions(slug: string): (QuestionRow & { figures: Publ
 	return questions.map((q) => {
 		const counts = new Map(
 			query<{ value: string; n: number }>(
-				'select value, n from answer_counts where question_id = ?',
+				'select value, count(*) as n from answers where question_id = ? group by value',
 				q.id
 			).map((r) => [r.value, r.n])
 		);

@@ -268,12 +268,6 @@ export interface AnswersTable {
 	value: string;
 }
 
-export interface AnswerCountsTable {
-	questionId: string;
-	value: string;
-	n: number;
-}
-
 export type CommentStatus = 'new' | 'reviewed';
 
 export interface CommentsTable {
@@ -520,7 +514,6 @@ export interface Database {
 	publicationFiles: PublicationFilesTable;
 	responses: ResponsesTable;
 	answers: AnswersTable;
-	answerCounts: AnswerCountsTable;
 	comments: CommentsTable;
 	commentThemes: CommentThemesTable;
 	commentThemeFindings: CommentThemeFindingsTable;

@@ -1,10 +1,8 @@
 /**
- * Reading what insights need, always within one local area. Totals per question come from the
- * running `answer_counts` table (kept in the submission transaction), so a page view never scans
- * the answers; breakdowns read one questionnaire's responses and look each one up in the
- * answers' primary key, for the questions asked only.
+ * Reading what insights need, always within one local area: questionnaires, questions, findings
+ * and the counts a publication takes beside the answers (codes used, comments). The answers
+ * themselves are read a page at a time by `publish/answers.ts`; no page reads them.
  */
-import { sql } from 'kysely';
 import type { Db } from '../db';
 import { Memo } from '../memo';
 import type { Audience, Dimension, QuestionKind, SurveyStatus } from '../db/schema';
@@ -162,124 +160,6 @@ export async function listQuestionFindings(db: Db, areaId: string): Promise<Map<
 		links.set(row.questionId, list);
 	}
 	return links;
-}
-
-/** Running counts per question and value: for the whole area, or for some questions. */
-export async function answerCounts(
-	db: Db,
-	areaId: string,
-	questionIds?: readonly string[]
-): Promise<Map<string, Map<string, number>>> {
-	let query = db
-		.selectFrom('answerCounts')
-		.innerJoin('questions', 'questions.id', 'answerCounts.questionId')
-		.innerJoin('surveys', 'surveys.id', 'questions.surveyId')
-		.select(['answerCounts.questionId', 'answerCounts.value', 'answerCounts.n'])
-		.where('surveys.localAreaId', '=', areaId);
-	if (questionIds) {
-		if (questionIds.length === 0) return new Map();
-		query = query.where('answerCounts.questionId', 'in', questionIds);
-	}
-	const counts = new Map<string, Map<string, number>>();
-	for (const row of await query.execute()) {
-		const map = counts.get(row.questionId) ?? new Map<string, number>();
-		map.set(row.value, Number(row.n));
-		counts.set(row.questionId, map);
-	}
-	return counts;
-}
-
-/**
- * Respondents who chose anything other than "does not apply" in a "choose any" question (its
- * counts add up to choices, not people): the questionnaire's responses, each looked up in the
- * answers' primary key.
- */
-export async function respondentsChoosing(
-	db: Db,
-	surveyId: string,
-	questionId: string,
-	values: readonly string[]
-): Promise<number> {
-	if (values.length === 0) return 0;
-	const row = await db
-		.selectFrom('responses as r')
-		.innerJoin('answers as a', (join) =>
-			join.onRef('a.responseId', '=', 'r.id').on('a.questionId', '=', questionId)
-		)
-		.select(sql<number>`count(distinct a.response_id)`.as('n'))
-		.where('r.surveyId', '=', surveyId)
-		.where('a.value', 'in', values)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
-/**
- * Cross counts of some questions of a questionnaire by one of its about-you questions: per
- * question, per group value, per option value. Driven from the questionnaire's responses (in
- * the `responses_survey_id` index), each looked up twice in the answers' primary key
- * (response, question): as fast as a question index on answers, which would cost every
- * submission some 40 more pages written.
- */
-export async function crossCounts(
-	db: Db,
-	surveyId: string,
-	questionIds: readonly string[],
-	byQuestionId: string
-): Promise<Map<string, Map<string, Map<string, number>>>> {
-	const result = new Map<string, Map<string, Map<string, number>>>();
-	if (questionIds.length === 0) return result;
-	const rows = await crossCountsQuery(db, surveyId, questionIds, byQuestionId).execute();
-	for (const row of rows) {
-		const byGroup = result.get(row.questionId) ?? new Map<string, Map<string, number>>();
-		const cells = byGroup.get(row.groupValue) ?? new Map<string, number>();
-		cells.set(row.value, Number(row.n));
-		byGroup.set(row.groupValue, cells);
-		result.set(row.questionId, byGroup);
-	}
-	return result;
-}
-
-/** The query behind crossCounts (tests read its plan: no scan of the answers). */
-export function crossCountsQuery(
-	db: Db,
-	surveyId: string,
-	questionIds: readonly string[],
-	byQuestionId: string
-) {
-	return db
-		.selectFrom('responses as r')
-		.innerJoin('answers as b', (join) =>
-			join.onRef('b.responseId', '=', 'r.id').on('b.questionId', '=', byQuestionId)
-		)
-		.innerJoin('answers as a', (join) =>
-			join.onRef('a.responseId', '=', 'r.id').on('a.questionId', 'in', questionIds)
-		)
-		.select([
-			'a.questionId as questionId',
-			'a.value as value',
-			'b.value as groupValue',
-			(eb) => eb.fn.countAll<number>().as('n')
-		])
-		.where('r.surveyId', '=', surveyId)
-		.groupBy(['a.questionId', 'a.value', 'b.value']);
-}
-
-/** Responses per questionnaire of the area. */
-export async function responseCounts(
-	db: Db,
-	areaId: string,
-	surveyIds: readonly string[]
-): Promise<Map<string, number>> {
-	if (surveyIds.length === 0) return new Map();
-	const rows = await db
-		.selectFrom('responses')
-		.innerJoin('surveys', 'surveys.id', 'responses.surveyId')
-		.select(['responses.surveyId', (eb) => eb.fn.countAll<number>().as('n')])
-		.where('surveys.localAreaId', '=', areaId)
-		.where('responses.surveyId', 'in', surveyIds)
-		.groupBy('responses.surveyId')
-		.execute();
-	return new Map(rows.map((r) => [r.surveyId, Number(r.n)]));
 }
 
 /** Codes issued and used per batch of a questionnaire. */

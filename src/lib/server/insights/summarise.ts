@@ -1,7 +1,7 @@
 /**
  * Figures per question and wave, before any suppression: counts per option, the number of valid
  * answers (n: everyone who chose an option other than "does not apply / don't know") and the
- * positive share. Pure functions over plain rows; the counts come from `answer_counts`.
+ * positive share. Pure functions over plain counts, which a publication makes in one pass over the answers.
  *
  * Nothing here may reach a page, chart or file directly: every figure goes through `suppress`.
  */

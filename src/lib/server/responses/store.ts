@@ -1,9 +1,8 @@
 /**
- * Writing responses: answer rows, running counts and free-text comments. Used inside the
- * submission transaction and by the demo and load generators, so every path keeps the counts
- * table exactly in step with the answers.
+ * Writing responses: answer rows and free-text comments. Used inside the release transaction and
+ * by the demo and load generators, so every path stores answers the same way. Nothing else is
+ * written: figures are counted from the answers when a publication is made.
  */
-import { sql } from 'kysely';
 import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
@@ -44,7 +43,6 @@ export async function storeResponses(
 		surveyId: string;
 		body: string;
 	}[] = [];
-	const counts = new Map<string, { questionId: string; value: string; n: number }>();
 
 	for (const response of responses) {
 		const responseId = newId();
@@ -69,12 +67,6 @@ export async function storeResponses(
 				} else {
 					answerRows.push({ responseId, questionId: question.id, value });
 				}
-				if (type.counted) {
-					const key = `${question.id}\u0000${value}`;
-					const count = counts.get(key) ?? { questionId: question.id, value, n: 0 };
-					count.n += 1;
-					counts.set(key, count);
-				}
 			}
 		}
 	}
@@ -87,27 +79,6 @@ export async function storeResponses(
 	}
 	for (const rows of chunks(commentRows, ROWS_PER_INSERT)) {
 		await trx.insertInto('comments').values(rows).execute();
-	}
-	// Always in the same order, so two instances writing the same counts cannot deadlock.
-	const sorted = [...counts.values()].sort((a, b) =>
-		a.questionId === b.questionId
-			? a.value < b.value
-				? -1
-				: a.value > b.value
-					? 1
-					: 0
-			: a.questionId < b.questionId
-				? -1
-				: 1
-	);
-	for (const rows of chunks(sorted, ROWS_PER_INSERT)) {
-		await trx
-			.insertInto('answerCounts')
-			.values(rows)
-			.onConflict((oc) =>
-				oc.columns(['questionId', 'value']).doUpdateSet({ n: sql`answer_counts.n + excluded.n` })
-			)
-			.execute();
 	}
 }
 

@@ -23,24 +23,16 @@ export async function* responsePages(
 ): AsyncGenerator<ResponseAnswers[], void, undefined> {
 	let after = '';
 	for (;;) {
-		const responses = await db
-			.selectFrom('responses')
-			.select(['id', 'language'])
-			.where('surveyId', '=', surveyId)
-			.where('id', '>', after)
-			.orderBy('id')
-			.limit(PAGE)
-			.execute();
+		const responses = await responsesAfter(db, surveyId, after).execute();
 		if (responses.length === 0) return;
 		after = responses.at(-1)!.id;
 		const byId = new Map(
 			responses.map((r) => [r.id, { language: r.language, values: new Map<string, string[]>() }])
 		);
 		// Without the camel-case plugin: it would copy each of these many rows into a new object.
-		const { rows: answers } = await sql<AnswerRow>`
-			select response_id as r, question_id as q, value as v from answers
-			where response_id in (${sql.join(responses.map((r) => r.id))})
-		`.execute(db.withoutPlugins());
+		const { rows: answers } = await answersOf(responses.map((r) => r.id)).execute(
+			db.withoutPlugins()
+		);
 		for (const a of answers) {
 			const values = byId.get(a.r)!.values;
 			const list = values.get(a.q);
@@ -49,4 +41,23 @@ export async function* responsePages(
 		}
 		yield [...byId.values()];
 	}
+}
+
+/** The next page of a questionnaire's responses, in the `responses_survey` index. */
+export function responsesAfter(db: Db, surveyId: string, after: string) {
+	return db
+		.selectFrom('responses')
+		.select(['id', 'language'])
+		.where('surveyId', '=', surveyId)
+		.where('id', '>', after)
+		.orderBy('id')
+		.limit(PAGE);
+}
+
+/** Every answer of some responses, looked up in the answers' primary key (response first). */
+export function answersOf(responseIds: readonly string[]) {
+	return sql<AnswerRow>`
+		select response_id as r, question_id as q, value as v from answers
+		where response_id in (${sql.join(responseIds)})
+	`;
 }

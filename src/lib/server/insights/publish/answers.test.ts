@@ -1,0 +1,98 @@
+import { CompiledQuery, sql } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../db';
+import { storeResponses } from '../../responses/store';
+import { createTestDb, isSqlite } from '$testing/db';
+import { makeArea, makeSurvey, makeWave } from '$testing/fixtures';
+import { answersOf, responsePages, responsesAfter } from './answers';
+
+let db: Db;
+beforeEach(async () => {
+	db = await createTestDb();
+});
+
+const response = (scale: string, district: string, value: string, where: string) => ({
+	submittedOn: '2026-01-10',
+	channel: 'web' as const,
+	answers: { [scale]: [value], [district]: [where] }
+});
+
+/** An area where the questionnaire being published is a small part of all the answers. */
+async function crowdedArea() {
+	const area = await makeArea(db);
+	const survey = await makeSurvey(db, area.id, { waveId: await makeWave(db, area.id, 0) });
+	const [scale, district] = survey.questions;
+	await storeResponses(db, survey.id, survey.questions, [
+		response(scale!.id, district!.id, 'agree', 'north'),
+		response(scale!.id, district!.id, 'disagree', 'south')
+	]);
+	for (let i = 0; i < 20; i++) {
+		const other = await makeSurvey(db, area.id, { waveId: await makeWave(db, area.id, i + 1) });
+		const [a, b] = other.questions;
+		await storeResponses(
+			db,
+			other.id,
+			other.questions,
+			Array.from({ length: 100 }, (_, n) =>
+				response(a!.id, b!.id, n % 2 ? 'agree' : 'disagree', n % 3 ? 'north' : 'south')
+			)
+		);
+	}
+	// PostgreSQL plans from statistics, as a live server's autovacuum would have them.
+	if (!isSqlite(db)) await sql`analyze`.execute(db);
+	return survey;
+}
+
+async function plan(compiled: CompiledQuery): Promise<string[]> {
+	if (isSqlite(db)) {
+		const rows = await db.executeQuery<{ detail: string }>(
+			CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters])
+		);
+		return rows.rows.map((r) => r.detail);
+	}
+	const rows = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+		CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters])
+	);
+	return flatten(rows.rows[0]!['QUERY PLAN'][0].Plan).map(
+		(node) => `${node['Node Type']} ${node['Relation Name'] ?? ''} ${node['Index Name'] ?? ''}`
+	);
+}
+
+describe('reading a questionnaire’s answers for its publication', () => {
+	it('gives each response of this questionnaire only, with all its answers', async () => {
+		const survey = await crowdedArea();
+		const [scale, district] = survey.questions;
+		const read = [];
+		for await (const page of responsePages(db, survey.id)) read.push(...page);
+		const seen = read.map((r) => `${r.values.get(scale!.id)}|${r.values.get(district!.id)}`);
+		expect(seen.sort()).toEqual(['agree|north', 'disagree|south']);
+	});
+
+	it('never scans the responses or answers tables: its cost is this questionnaire’s alone', async () => {
+		const survey = await crowdedArea();
+		const ids = (await responsesAfter(db, survey.id, '').execute()).map((r) => r.id);
+		const responses = await plan(responsesAfter(db, survey.id, '').compile());
+		const answers = await plan(answersOf(ids).compile(db.withoutPlugins()));
+		if (isSqlite(db)) {
+			expect(responses.join('\n')).toMatch(/SEARCH responses USING INDEX responses_survey/);
+			expect(answers.join('\n')).not.toMatch(/SCAN answers\b/);
+			expect(answers.join('\n')).toMatch(
+				/SEARCH answers USING (PRIMARY KEY|(COVERING )?INDEX sqlite_autoindex_answers)/
+			);
+			return;
+		}
+		expect([...responses, ...answers].filter((n) => n.startsWith('Seq Scan'))).toEqual([]);
+		expect(answers.some((n) => / answers_pk$/.test(n))).toBe(true);
+	});
+});
+
+interface PlanNode {
+	'Node Type': string;
+	'Relation Name'?: string;
+	'Index Name'?: string;
+	Plans?: PlanNode[];
+}
+
+function flatten(node: PlanNode): PlanNode[] {
+	return [node, ...(node.Plans ?? []).flatMap(flatten)];
+}
