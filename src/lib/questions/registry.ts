@@ -29,3 +29,15 @@ export function isQuestionKind(kind: string): kind is QuestionKind {
 }
 
 export const questionTypes: readonly QuestionType[] = Object.values(registry);
+
+/**
+ * Whether a question has a positive share at all: a kind that can have one, with at least one
+ * option marked positive (agreement scales, yes/no, ladders with positive rungs). Its figures are
+ * drawn as diverging bars.
+ */
+export function hasPositiveShare(question: {
+	kind: QuestionKind;
+	options: readonly { value: string; positive?: boolean }[];
+}): boolean {
+	return questionType(question.kind).positiveShare && question.options.some((o) => o.positive);
+}

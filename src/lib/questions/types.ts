@@ -66,6 +66,25 @@ export type RawAnswer = string[];
 export type ParseResult = { ok: true; values: string[] } | { ok: false; error: string };
 
 /**
+ * One column of the row-level responses file, as a kind makes it from a question: each response's
+ * values become one code, and each code (or group of codes, when rows are merged) becomes words.
+ */
+export interface RowColumn {
+	/** The column's header: the question's key, with the option's value for "choose any". */
+	header: string;
+	/** Words of each code, codes 0 … n − 1 in their natural order. */
+	labels: string[];
+	/** The coarser group of each code (agree / not agree), or null where there is none. */
+	groupOf: (number | null)[];
+	/** Words of each group. */
+	groupLabels: string[];
+	/** The column's values described in words, for the file's metadata. */
+	valuesNote: string;
+	/** A response's stored values for the question as this column's code. */
+	code(values: readonly string[]): number;
+}
+
+/**
  * One question kind: everything the app needs to know about it lives in its module,
  * so adding a kind is a checklist the compiler enforces (see registry.ts).
  */
@@ -87,12 +106,30 @@ export interface QuestionType {
 	summary: 'one' | 'any' | 'none';
 	/** Can answers be split by it (an about-you question of this kind)? Only "choose one". */
 	canBreakDown: boolean;
+	/**
+	 * Can it have a positive share, given options marked positive? Not "choose any": its options
+	 * overlap, so positive answers over respondents is no share of anything.
+	 */
+	positiveShare: boolean;
+	/** A rough time to answer one question of this kind, for the start page's estimate. */
+	secondsToAnswer: number;
 	/** Options a new question of this kind starts with. */
 	defaultOptions(): QuestionOption[];
+	/** Settings a new question of this kind starts with. */
+	defaultSettings(): QuestionSettings;
+	/**
+	 * The settings that mean something for this kind, from posted or stored ones; the rest are
+	 * dropped. The sign-language video is not the kind's: whoever saves settings keeps it.
+	 */
+	keepSettings(settings: QuestionSettings): QuestionSettings;
+	/** The builder's field that `checkDefinition`'s problems are shown against. */
+	definitionField: 'options' | keyof QuestionSettings;
 	/** Form values → stored values, or a message that says what to fix. */
 	parse(question: Question, raw: RawAnswer, text?: Text): ParseResult;
 	/** Problems that stop a survey opening (empty options, bad limits). */
 	checkDefinition(question: Question): string[];
 	/** Stored values as words, for check-your-answers pages and CSV cells. */
 	display(question: Question, values: string[], easyRead?: boolean): string;
+	/** Its columns in the row-level responses file; none for free text, which is never there. */
+	rowColumns(question: Question): RowColumn[];
 }

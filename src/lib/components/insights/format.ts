@@ -106,10 +106,3 @@ export function divergingOptions(
 				]
 	);
 }
-
-/** Whether a question is drawn as diverging bars (an ordered scale with a positive end). */
-export function isDiverging(kind: string, options: readonly { positive: boolean }[]): boolean {
-	return (
-		(kind === 'scale' || kind === 'yes_no' || kind === 'single') && options.some((o) => o.positive)
-	);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionType, questionTypes } from '../registry';
-import type { Question, QuestionKind } from '../types';
+import { hasPositiveShare, questionType, questionTypes } from '../registry';
+import { QUESTION_KINDS, type Question, type QuestionKind } from '../types';
 import { DEFAULT_MAX_LENGTH } from './text';
 
 function question(kind: QuestionKind, overrides: Partial<Question> = {}): Question {
@@ -155,5 +155,122 @@ describe('display', () => {
 		expect(questionType('single').display(q, ['a'])).toBe('Strongly agree');
 		expect(questionType('single').display(q, ['a'], true)).toBe('Yes, a lot');
 		expect(questionType('multi').display(q, ['b', 'a'])).toBe('Strongly agree; Disagree');
+	});
+});
+
+describe('positive share', () => {
+	it('is there for one-answer kinds with a positive option', () => {
+		expect(hasPositiveShare(question('scale'))).toBe(true);
+		expect(hasPositiveShare(question('yes_no'))).toBe(true);
+		expect(hasPositiveShare(question('single'))).toBe(false);
+		const ladder = question('single', {
+			options: [
+				{ value: 'a', label: 'Always', positive: true },
+				{ value: 'b', label: 'Never' }
+			]
+		});
+		expect(hasPositiveShare(ladder)).toBe(true);
+	});
+
+	it('is never there for "choose any", whose options overlap, or for kinds without options', () => {
+		const multi = question('multi', {
+			options: [
+				{ value: 'a', label: 'Health', positive: true },
+				{ value: 'b', label: 'Education' }
+			]
+		});
+		expect(hasPositiveShare(multi)).toBe(false);
+		expect(hasPositiveShare(question('text'))).toBe(false);
+		expect(hasPositiveShare(question('number'))).toBe(false);
+	});
+});
+
+describe('settings', () => {
+	it('starts every new question with settings its kind accepts', () => {
+		for (const kind of QUESTION_KINDS) {
+			const type = questionType(kind);
+			const q = question(kind, { settings: type.defaultSettings() });
+			expect(type.checkDefinition(q)).toEqual([]);
+		}
+		expect(questionType('text').defaultSettings()).toEqual({ maxLength: DEFAULT_MAX_LENGTH });
+	});
+
+	it('keeps only the settings that mean something for the kind', () => {
+		const posted = { maxLength: 300, min: 1, max: 9, faces: true };
+		const kept = Object.fromEntries(
+			QUESTION_KINDS.map((kind) => [kind, questionType(kind).keepSettings(posted)])
+		);
+		expect(kept).toEqual({
+			scale: { faces: true },
+			single: {},
+			multi: {},
+			yes_no: {},
+			text: { maxLength: 300 },
+			number: { min: 1, max: 9 }
+		});
+		expect(questionType('text').keepSettings({})).toEqual({ maxLength: DEFAULT_MAX_LENGTH });
+		expect(questionType('number').keepSettings({ max: 50 })).toEqual({ max: 50 });
+		expect(questionType('scale').keepSettings({ faces: false })).toEqual({});
+	});
+
+	it('names the builder field a broken definition belongs to', () => {
+		const broken: [Question, string][] = [
+			[question('text', { settings: { maxLength: 5 } }), 'maxLength'],
+			[question('number', { settings: { min: 9, max: 9 } }), 'min'],
+			[question('single', { options: [{ value: 'a', label: 'Only' }] }), 'options']
+		];
+		for (const [q, field] of broken) {
+			expect(questionType(q.kind).checkDefinition(q)).not.toEqual([]);
+			expect(questionType(q.kind).definitionField).toBe(field);
+		}
+	});
+});
+
+describe('row columns', () => {
+	/** Each column's header, then the words of its cell for each response's values. */
+	const cells = (q: Question, responses: string[][]) =>
+		questionType(q.kind)
+			.rowColumns(q)
+			.map((c) => [c.header, ...responses.map((values) => c.labels[c.code(values)])]);
+
+	it('gives a one-answer question one column of its options, then "not answered"', () => {
+		const q = question('scale');
+		expect(cells(q, [['agree'], ['does-not-apply'], [], ['an-old-value']])).toEqual([
+			['key', 'Agree', 'Does not apply / don’t know', 'Not answered', 'Not answered']
+		]);
+		const [column] = questionType('scale').rowColumns(q);
+		// Agree-type answers merge into "positive", the rest into "not positive"; never "does not apply".
+		expect(column!.groupOf).toEqual([0, 0, 1, 1, 1, null, null]);
+		expect(column!.groupLabels).toEqual(['Positive (either agree answer)', 'Not positive']);
+		expect(column!.valuesNote).toBe(
+			'Strongly agree; Agree; Neither agree nor disagree; Disagree; Strongly disagree; ' +
+				'Does not apply / don’t know; Not answered; Positive (either agree answer); Not positive'
+		);
+	});
+
+	it('has no groups for a one-answer question without a positive option', () => {
+		const [column] = questionType('single').rowColumns(question('single'));
+		expect(column!.groupOf).toEqual([null, null, null]);
+		expect(column!.valuesNote).toBe('Option 1; Option 2; Not answered');
+	});
+
+	it('gives "choose any" a chosen / not chosen column per option', () => {
+		expect(cells(question('multi'), [['option-2'], ['option-1', 'option-2'], []])).toEqual([
+			['key:option-1', 'Not chosen', 'Chosen', 'Not chosen'],
+			['key:option-2', 'Chosen', 'Chosen', 'Not chosen']
+		]);
+	});
+
+	it('puts numbers in five bands, out-of-range ones in the end bands', () => {
+		const q = question('number', { settings: { min: 0, max: 104 } });
+		expect(cells(q, [['0'], ['21'], ['104'], ['200'], ['-3'], []])).toEqual([
+			['key', '0–20', '21–41', '84–104', '84–104', '0–20', 'Not answered']
+		]);
+		const [column] = questionType('number').rowColumns(q);
+		expect(column!.labels).toEqual(['0–20', '21–41', '42–62', '63–83', '84–104', 'Not answered']);
+	});
+
+	it('leaves free text out of the file', () => {
+		expect(cells(question('text'), [['Mrs Ahmed at Hill School']])).toEqual([]);
 	});
 });

@@ -10,10 +10,15 @@ export const multi = {
 	storage: 'answers',
 	summary: 'any',
 	canBreakDown: false,
+	positiveShare: false,
+	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
 		{ value: 'option-2', label: 'Option 2' }
 	],
+	defaultSettings: () => ({}),
+	keepSettings: () => ({}),
+	definitionField: 'options',
 	parse(question, raw, text = ENGLISH) {
 		if (raw.length === 0) {
 			return question.required
@@ -27,5 +32,15 @@ export const multi = {
 		return { ok: true, values: [...new Set(raw)] };
 	},
 	checkDefinition: (question) => checkOptions(question, 2),
-	display: displayOptions
+	display: displayOptions,
+	// One column per option, since a respondent may choose several: 0 not chosen, 1 chosen.
+	rowColumns: (question) =>
+		question.options.map((option) => ({
+			header: `${question.key}:${option.value}`,
+			labels: ['Not chosen', 'Chosen'],
+			groupOf: [null, null],
+			groupLabels: [],
+			valuesNote: 'Chosen; Not chosen',
+			code: (values) => (values.includes(option.value) ? 1 : 0)
+		}))
 } satisfies QuestionType;

@@ -1,3 +1,4 @@
+import { oneOptionColumns } from '../columns';
 import { checkOptions, displayOptions, parseOneOption } from '../options';
 import type { QuestionType } from '../types';
 
@@ -10,6 +11,8 @@ export const scale = {
 	storage: 'answers',
 	summary: 'one',
 	canBreakDown: false,
+	positiveShare: true,
+	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'strongly-agree', label: 'Strongly agree', positive: true },
 		{ value: 'agree', label: 'Agree', positive: true },
@@ -18,6 +21,9 @@ export const scale = {
 		{ value: 'strongly-disagree', label: 'Strongly disagree' },
 		{ value: 'does-not-apply', label: 'Does not apply / don’t know', notApplicable: true }
 	],
+	defaultSettings: () => ({}),
+	keepSettings: (settings) => (settings.faces ? { faces: true } : {}),
+	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition(question) {
 		const problems = checkOptions(question, 2);
@@ -26,5 +32,6 @@ export const scale = {
 		}
 		return problems;
 	},
-	display: displayOptions
+	display: displayOptions,
+	rowColumns: oneOptionColumns
 } satisfies QuestionType;

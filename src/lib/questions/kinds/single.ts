@@ -1,3 +1,4 @@
+import { oneOptionColumns } from '../columns';
 import { checkOptions, displayOptions, parseOneOption } from '../options';
 import type { QuestionType } from '../types';
 
@@ -10,11 +11,17 @@ export const single = {
 	storage: 'answers',
 	summary: 'one',
 	canBreakDown: true,
+	positiveShare: true,
+	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
 		{ value: 'option-2', label: 'Option 2' }
 	],
+	defaultSettings: () => ({}),
+	keepSettings: () => ({}),
+	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition: (question) => checkOptions(question, 2),
-	display: displayOptions
+	display: displayOptions,
+	rowColumns: oneOptionColumns
 } satisfies QuestionType;

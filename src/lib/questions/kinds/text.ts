@@ -1,7 +1,12 @@
 import { ENGLISH, quoted } from '../options';
-import type { QuestionType } from '../types';
+import type { Question, QuestionType } from '../types';
 
 export const DEFAULT_MAX_LENGTH = 1200;
+
+/** The most characters a free-text answer may have. */
+export function characterLimit(question: Pick<Question, 'settings'>): number {
+	return question.settings.maxLength ?? DEFAULT_MAX_LENGTH;
+}
 
 /** Free text. Stored as a comment that an officer reviews before anyone else sees it. */
 export const text = {
@@ -12,7 +17,12 @@ export const text = {
 	storage: 'comments',
 	summary: 'none',
 	canBreakDown: false,
+	positiveShare: false,
+	secondsToAnswer: 90,
 	defaultOptions: () => [],
+	defaultSettings: () => ({ maxLength: DEFAULT_MAX_LENGTH }),
+	keepSettings: (settings) => ({ maxLength: settings.maxLength ?? DEFAULT_MAX_LENGTH }),
+	definitionField: 'maxLength',
 	parse(question, raw, text = ENGLISH) {
 		if (raw.length > 1) return { ok: false, error: text('error.oneAnswer') };
 		const value = (raw[0] ?? '').replace(/\r\n?/g, '\n').trim();
@@ -21,7 +31,7 @@ export const text = {
 				? { ok: false, error: text('error.enter', quoted(question)) }
 				: { ok: true, values: [] };
 		}
-		const max = question.settings.maxLength ?? DEFAULT_MAX_LENGTH;
+		const max = characterLimit(question);
 		if ([...value].length > max) {
 			return {
 				ok: false,
@@ -31,10 +41,12 @@ export const text = {
 		return { ok: true, values: [value] };
 	},
 	checkDefinition(question) {
-		const max = question.settings.maxLength ?? DEFAULT_MAX_LENGTH;
+		const max = characterLimit(question);
 		return max >= 10 && max <= 5000
 			? []
 			: [`“${question.prompt}” needs a character limit between 10 and 5000.`];
 	},
-	display: (_question, values) => values[0] ?? ''
+	display: (_question, values) => values[0] ?? '',
+	// Free text lives only in the comments file, unlinked, so it cannot be joined to an answer set.
+	rowColumns: () => []
 } satisfies QuestionType;

@@ -1,3 +1,4 @@
+import { oneOptionColumns } from '../columns';
 import { checkOptions, displayOptions, parseOneOption } from '../options';
 import type { QuestionType } from '../types';
 
@@ -10,11 +11,17 @@ export const yesNo = {
 	storage: 'answers',
 	summary: 'one',
 	canBreakDown: false,
+	positiveShare: true,
+	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'yes', label: 'Yes', positive: true },
 		{ value: 'no', label: 'No' }
 	],
+	defaultSettings: () => ({}),
+	keepSettings: () => ({}),
+	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition: (question) => checkOptions(question, 2),
-	display: displayOptions
+	display: displayOptions,
+	rowColumns: oneOptionColumns
 } satisfies QuestionType;

@@ -4,9 +4,8 @@
  * order), so a download streams what was made then and nothing a later response changed. The
  * metadata describes its columns from the questions alone.
  */
-import { optionLabel, promptFor } from '$lib/questions/options';
+import { promptFor } from '$lib/questions/options';
 import { questionType } from '$lib/questions/registry';
-import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
 import { latestPublication, readFile } from '../insights/publish/store';
 import { listQuestions } from '../surveys/repository';
@@ -31,18 +30,6 @@ export const RESPONSES_METADATA_COLUMNS: CsvColumn[] = [
 	'dimension',
 	'values'
 ].map((name) => ({ key: name, header: name }));
-
-function valuesOf(q: Question): string {
-	const type = questionType(q.kind);
-	if (type.summary === 'any') return 'Chosen; Not chosen';
-	if (type.summary === 'none') return 'Bands of whole numbers, then Not answered';
-	const positive = q.options.some((o) => o.positive);
-	return [
-		...q.options.map((o) => optionLabel(o)),
-		'Not answered',
-		...(positive ? ['Positive (either agree answer)', 'Not positive'] : [])
-	].join('; ');
-}
 
 /** One row per column of the responses file, then how the file was made safe. */
 export async function responsesMetadataRows(
@@ -71,7 +58,7 @@ export async function responsesMetadataRows(
 			question_text: promptFor(q, young),
 			kind: questionType(q.kind).label,
 			dimension: q.dimension ?? '',
-			values: valuesOf(q)
+			values: column.valuesNote
 		});
 	}
 	const note = (column: string, text: string): CsvRow => ({

@@ -9,7 +9,6 @@
  * k-anonymity.ts): whatever an insider knows of a family's answers, at least k rows match it.
  */
 import { stringify } from 'csv-stringify/sync';
-import { optionLabel } from '$lib/questions/options';
 import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
@@ -20,7 +19,6 @@ import { listQuestions } from '../surveys/repository';
 import { mondrian, type Column, type Generalised } from './k-anonymity';
 
 export const ROW_FILE = 'responses';
-const NOT_ANSWERED = 'Not answered';
 /** A value merged away so the row matches at least k others: suppressed, like any small count. */
 const MERGED = '[c]';
 /** Rows per stored chunk: a few hundred kilobytes. */
@@ -31,79 +29,31 @@ export interface FileColumn {
 	header: string;
 	questionId: string;
 	column: Column;
+	/** The column's values described in words, for the file's metadata. */
+	valuesNote: string;
 	code(values: readonly string[]): number;
 	words(cell: Generalised): string;
 }
 
-function numberBands(q: Question): { lower: number; upper: number }[] {
-	const min = q.settings.min ?? 0;
-	const max = q.settings.max ?? Math.max(min + 10, 100);
-	const width = Math.max(1, Math.ceil((max - min + 1) / 5));
-	const bands: { lower: number; upper: number }[] = [];
-	for (let lower = min; lower <= max; lower += width) {
-		bands.push({ lower, upper: Math.min(max, lower + width - 1) });
-	}
-	return bands;
-}
-
-/** The file's columns for a questionnaire: text questions have none. */
+/** The file's columns for a questionnaire, as each question's kind makes them. */
 export function fileColumns(questions: readonly Question[]): FileColumn[] {
-	const columns: FileColumn[] = [];
-	for (const q of questions) {
-		const type = questionType(q.kind);
-		if (type.storage === 'comments') continue;
-		if (type.summary === 'any') {
-			for (const option of q.options) {
-				columns.push({
-					header: `${q.key}:${option.value}`,
-					questionId: q.id,
-					column: { size: 2, groupOf: [null, null] },
-					code: (values) => (values.includes(option.value) ? 1 : 0),
-					words: (cell) => ('value' in cell ? (cell.value ? 'Chosen' : 'Not chosen') : MERGED)
-				});
-			}
-			continue;
-		}
-		if (type.summary === 'none') {
-			const bands = numberBands(q);
-			const labels = [
-				...bands.map((b) => (b.lower === b.upper ? `${b.lower}` : `${b.lower}–${b.upper}`)),
-				NOT_ANSWERED
-			];
-			columns.push({
-				header: q.key,
+	return questions.flatMap((q) =>
+		questionType(q.kind)
+			.rowColumns(q)
+			.map(({ header, labels, groupOf, groupLabels, valuesNote, code }) => ({
+				header,
 				questionId: q.id,
-				column: { size: labels.length, groupOf: labels.map(() => null) },
-				code: (values) => {
-					if (values.length === 0) return bands.length;
-					const n = Number(values[0]);
-					const i = bands.findIndex((b) => n >= b.lower && n <= b.upper);
-					return i < 0 ? (n < bands[0]!.lower ? 0 : bands.length - 1) : i;
-				},
-				words: (cell) => ('value' in cell ? labels[cell.value]! : MERGED)
-			});
-			continue;
-		}
-		// Choose one: the options in order, then "not answered"; agree-type options group together.
-		const labels = [...q.options.map((o) => optionLabel(o)), NOT_ANSWERED];
-		const positive = q.options.some((o) => o.positive);
-		const groupOf = [
-			...q.options.map((o) => (!positive || o.notApplicable ? null : o.positive ? 0 : 1)),
-			null
-		];
-		const groupWords = ['Positive (either agree answer)', 'Not positive'];
-		const index = new Map(q.options.map((o, i) => [o.value, i]));
-		columns.push({
-			header: q.key,
-			questionId: q.id,
-			column: { size: labels.length, groupOf },
-			code: (values) =>
-				values.length === 0 ? q.options.length : (index.get(values[0]!) ?? q.options.length),
-			words: (cell) =>
-				'value' in cell ? labels[cell.value]! : 'group' in cell ? groupWords[cell.group]! : MERGED
-		});
-	}
-	return columns;
+				column: { size: labels.length, groupOf },
+				valuesNote,
+				code,
+				words: (cell: Generalised) =>
+					'value' in cell
+						? labels[cell.value]!
+						: 'group' in cell
+							? groupLabels[cell.group]!
+							: MERGED
+			}))
+	);
 }
 
 /** A response as the file's codes, one per column. */

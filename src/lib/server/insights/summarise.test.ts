@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasPositiveShare, summariseQuestion } from './summarise';
+import { hasPositiveShare } from '../../questions/registry';
+import { summariseQuestion } from './summarise';
 
 const scale = {
 	id: 'q1',

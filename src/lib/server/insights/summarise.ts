@@ -5,6 +5,7 @@
  *
  * Nothing here may reach a page, chart or file directly: every figure goes through `suppress`.
  */
+import { hasPositiveShare, questionType } from '../../questions/registry';
 import type { QuestionKind, QuestionOption } from '../../questions/types';
 
 /** What summarising needs of a question. */
@@ -36,11 +37,6 @@ export interface QuestionFigures {
 	positive: number | null;
 }
 
-/** Whether a question has a positive share at all (scales, yes/no, ladders with positive rungs). */
-export function hasPositiveShare(question: Pick<CountedQuestion, 'kind' | 'options'>): boolean {
-	return question.kind !== 'multi' && question.options.some((o) => o.positive);
-}
-
 /**
  * Summarise one question in one wave from its counts per stored value. Values that are not among
  * the options (an option removed before opening, say) are ignored. For "choose any" questions
@@ -64,7 +60,10 @@ export function summariseQuestion(
 	}));
 	const valid = options.filter((o) => !o.notApplicable);
 	const notApplicable = sum(options.filter((o) => o.notApplicable).map((o) => o.count));
-	const n = question.kind === 'multi' ? (answered ?? 0) : sum(valid.map((o) => o.count));
+	const n =
+		questionType(question.kind).summary === 'any'
+			? (answered ?? 0)
+			: sum(valid.map((o) => o.count));
 	const positive = hasPositiveShare(question)
 		? sum(valid.filter((o) => o.positive).map((o) => o.count))
 		: null;

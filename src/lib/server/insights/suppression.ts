@@ -20,7 +20,8 @@
  */
 import { protectSince, type Earlier, type Figure } from './protect';
 import { newcombe, verdictOf, wilson, type Verdict } from './stats';
-import { hasPositiveShare, sum, type QuestionFigures } from './summarise';
+import { hasPositiveShare, questionType } from '../../questions/registry';
+import { sum, type QuestionFigures } from './summarise';
 
 export { MARKERS, type Marker } from '../../components/insights/markers';
 
@@ -274,7 +275,8 @@ function protectQuestion(q: QuestionFigures, rules: Rules, earlier?: TableBasis)
 	let positive: number | null = null;
 	let negative: number | null = null;
 	const all = valid.map((_, i) => i);
-	if (q.kind === 'multi') {
+	const overlapping = questionType(q.kind).summary === 'any';
+	if (overlapping) {
 		// Options of "choose any" overlap, so they add up to nothing: only primary suppression.
 		figures.push({ cells: [], value: q.n, tier: 3 });
 	} else {
@@ -289,10 +291,9 @@ function protectQuestion(q: QuestionFigures, rules: Rules, earlier?: TableBasis)
 		figures.push({ cells: all, value: q.n, tier: 3 });
 	}
 	const base = figures.length - 1;
-	const { hidden, sensitive } =
-		q.kind === 'multi'
-			? protectOverlapping(figures, rules, earlier)
-			: protectSince(valid.length, figures, earlier, { minCount: rules.minCount });
+	const { hidden, sensitive } = overlapping
+		? protectOverlapping(figures, rules, earlier)
+		: protectSince(valid.length, figures, earlier, { minCount: rules.minCount });
 	return { valid, figures, option, positive, negative, base, hidden, sensitive };
 }
 
@@ -380,7 +381,8 @@ function publicBreakdown(
 ): { published: PublicBreakdown; basis: BreakdownBasis | null } {
 	const valid = q.options.filter((o) => !o.notApplicable);
 	const rows = valid.map((o) => ({ value: o.value, label: o.label, positive: o.positive }));
-	if (q.kind === 'multi' || q.kind === 'text' || q.kind === 'number') {
+	// Only options that each respondent picks one of split into groups that add up.
+	if (questionType(q.kind).summary !== 'one') {
 		return { published: { questionId: q.questionId, options: rows, groups: [] }, basis: null };
 	}
 	const t = protectQuestion(q, rules, earlier?.question);

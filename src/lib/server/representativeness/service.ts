@@ -4,6 +4,7 @@
  * weighted beside the unweighted ones, with the change since the previous wave judged on
  * effective sample sizes. Keyed by the local area: another area's questionnaire is not found.
  */
+import { questionType } from '../../questions/registry';
 import type { Db } from '../db';
 import type { Audience } from '../db/schema';
 import * as insights from '../insights/repository';
@@ -19,7 +20,7 @@ import { weightedChange, type WeightedChange } from '../insights/weighting';
 import { MARGINS } from '../population/margins';
 import { populationTargets, populationView, type PopulationView } from '../population/service';
 import { readSurveyAnswers } from './repository';
-import { weighSurvey, type SurveyWeighting, type WeightedFigure } from './weighted';
+import { isWeighted, weighSurvey, type SurveyWeighting, type WeightedFigure } from './weighted';
 
 export interface WeightedSurvey {
 	survey: insights.InsightSurvey & { waveName: string; wavePosition: number };
@@ -49,7 +50,7 @@ export async function weightedSurvey(
 	const marginQuestions = MARGINS.map(
 		(m) =>
 			questions.find(
-				(q) => q.key === m.key && q.dimension === 'about_you' && q.kind === 'single'
+				(q) => q.key === m.key && q.dimension === 'about_you' && questionType(q.kind).canBreakDown
 			) ?? null
 	);
 	const answers = await readSurveyAnswers(
@@ -60,7 +61,7 @@ export async function weightedSurvey(
 			marginQuestions[1]?.id ?? null,
 			marginQuestions[2]?.id ?? null
 		],
-		questions.filter((q) => q.kind !== 'text' && q.kind !== 'number').map((q) => q.id)
+		questions.filter(isWeighted).map((q) => q.id)
 	);
 	const weighting = weighSurvey({ questions, marginQuestions, answers, targets, rules });
 	return {

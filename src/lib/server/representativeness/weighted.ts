@@ -8,6 +8,7 @@
  * rules, so the same cells are hidden), and a weighted figure is given only where its
  * unweighted figure is published and `weightedFigureIsSafe` finds that it reveals nothing more.
  */
+import { questionType } from '../../questions/registry';
 import type { QuestionOption } from '../../questions/types';
 import type { PopulationMargin, QuestionKind } from '../db/schema';
 import { summariseQuestion } from '../insights/summarise';
@@ -100,8 +101,10 @@ export interface SurveyWeighting {
 	bounds: readonly [number, number] | null;
 }
 
-/** Kinds with one answer per respondent, counted per option: the ones weighted. */
-const WEIGHTED_KINDS: ReadonlySet<QuestionKind> = new Set(['scale', 'single', 'yes_no']);
+/** Questions with one answer per respondent, counted per option: the ones weighted. */
+export function isWeighted(question: { kind: QuestionKind }): boolean {
+	return questionType(question.kind).summary === 'one';
+}
 
 export function weighSurvey(input: {
 	questions: readonly WeightedQuestionInput[];
@@ -209,7 +212,7 @@ export function weighSurvey(input: {
 	const marginIds = new Set(input.marginQuestions.filter(Boolean).map((q) => q!.id));
 	const questions = new Map<string, QuestionWeighting>();
 	for (const q of input.questions) {
-		if (!WEIGHTED_KINDS.has(q.kind)) continue;
+		if (!isWeighted(q)) continue;
 		const byCell = answers.answers.get(q.id) ?? new Map<number, Map<string, number>>();
 		const totals = new Map<string, number>();
 		for (const counts of byCell.values())

@@ -3,6 +3,7 @@
  * easy-read wording. Officers add them to questionnaires; the demo seed builds from it too.
  */
 import { optionValue } from '$lib/questions/options';
+import { questionType } from '$lib/questions/registry';
 import type {
 	Dimension,
 	QuestionKind,
@@ -127,7 +128,7 @@ export function freeTextQuestions(): BankQuestion[] {
 		scale: null,
 		audience: null,
 		options: [],
-		settings: { maxLength: 1200 }
+		settings: questionType('text').defaultSettings()
 	}));
 }
 
@@ -147,7 +148,7 @@ export function questionFor(item: BankQuestion, audience: Audience): QuestionDra
 		options: youngScale ? scaleOptions('E3') : item.options,
 		settings: youngScale ? { ...item.settings, faces: true } : item.settings,
 		hint: null,
-		required: item.kind !== 'text' && item.dimension !== 'about_you',
+		required: questionType(item.kind).storage !== 'comments' && item.dimension !== 'about_you',
 		section: null
 	};
 }

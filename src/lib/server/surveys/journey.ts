@@ -3,6 +3,7 @@
  * page; young people see one question per page (easy read). Pages are numbered from 1.
  */
 import type { Audience } from '../db/schema';
+import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 
 export interface JourneyPage {
@@ -29,8 +30,8 @@ export function buildJourney(audience: Audience, questions: Question[]): Journey
 	return pages;
 }
 
-/** A rough time to answer, for the start page: 20 s a choice, 90 s a free-text question. */
+/** A rough time to answer, for the start page: each kind says how long one question takes. */
 export function minutesToAnswer(questions: Question[]): number {
-	const seconds = questions.reduce((sum, q) => sum + (q.kind === 'text' ? 90 : 20), 0);
+	const seconds = questions.reduce((sum, q) => sum + questionType(q.kind).secondsToAnswer, 0);
 	return Math.max(2, Math.ceil(seconds / 60));
 }

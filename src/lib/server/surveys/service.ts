@@ -8,7 +8,7 @@
 import { optionValue } from '$lib/questions/options';
 import { copyTranslations } from './translations';
 import { questionType } from '$lib/questions/registry';
-import type { Question, QuestionKind, QuestionSettings } from '$lib/questions/types';
+import type { Question, QuestionSettings, QuestionType } from '$lib/questions/types';
 import { recordAction } from '../audit';
 import { inTransaction, nowIso, today, type Db } from '../db';
 import type { Survey } from '../db/schema';
@@ -381,7 +381,7 @@ export async function addQuestion(
 			hint: null,
 			required: type.storage === 'comments' ? 0 : 1,
 			options: JSON.stringify(type.defaultOptions()),
-			settings: JSON.stringify(type.kind === 'text' ? { maxLength: 1200 } : {})
+			settings: JSON.stringify(type.defaultSettings())
 		}
 	]);
 	return { ok: true, questionId };
@@ -396,28 +396,9 @@ function uniqueSlug(base: string, taken: string[]): string {
 }
 
 /** Settings that mean something for a kind; the rest are dropped. Any kind may have a video. */
-function settingsFor(kind: QuestionKind, settings: QuestionSettings): QuestionSettings {
-	const kept = kindSettings(kind, settings);
+function settingsFor(type: QuestionType, settings: QuestionSettings): QuestionSettings {
+	const kept = type.keepSettings(settings);
 	return settings.signVideo ? { ...kept, signVideo: settings.signVideo } : kept;
-}
-
-function kindSettings(kind: QuestionKind, settings: QuestionSettings): QuestionSettings {
-	if (kind === 'text') return { maxLength: settings.maxLength ?? 1200 };
-	if (kind === 'number') {
-		const kept: QuestionSettings = {};
-		if (settings.min !== undefined) kept.min = settings.min;
-		if (settings.max !== undefined) kept.max = settings.max;
-		return kept;
-	}
-	if (kind === 'scale' && settings.faces) return { faces: true };
-	return {};
-}
-
-/** The form field a kind's definition problems belong to. */
-function definitionField(kind: QuestionKind): string {
-	if (kind === 'text') return 'maxLength';
-	if (kind === 'number') return 'min';
-	return 'options';
 }
 
 export async function updateQuestion(
@@ -456,10 +437,10 @@ export async function updateQuestion(
 		theme: edit.theme,
 		section: edit.section,
 		options: dedupeValues(options),
-		settings: settingsFor(question.kind, edit.settings)
+		settings: settingsFor(type, edit.settings)
 	};
 	const problems = type.checkDefinition(updated);
-	if (problems.length > 0) return invalid({ [definitionField(question.kind)]: problems.join(' ') });
+	if (problems.length > 0) return invalid({ [type.definitionField]: problems.join(' ') });
 	await repo.updateQuestionRow(db, survey.id, question.id, {
 		...toRow(updated),
 		position: question.position
