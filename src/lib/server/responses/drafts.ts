@@ -10,9 +10,8 @@
  * code it will spend. A draft carries an end date but no time, and goes when the answers are sent
  * or the questionnaire closes.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { hkdfSync } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { createHash, hkdfSync } from 'node:crypto';
 import { inTransaction, today, type Db } from '../db';
 import { sealWithKey, unsealWithKey } from '../secret';
 import type { AnswerSet } from './answers';
@@ -38,7 +37,8 @@ export const DRAFT_SECRET_PATTERN = /^[a-z2-7]{52}$/;
 
 /** The row id of the draft a secret opens. */
 export function draftId(secret: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(`heard-draft-id:${secret}`)));
+	// Node's own SHA-256: a draft is opened on every page a family loads.
+	return createHash('sha256').update(`heard-draft-id:${secret}`).digest('hex');
 }
 
 function draftKey(secret: string): Uint8Array {
@@ -51,20 +51,25 @@ export async function openDraft(
 	surveyId: string,
 	secret: string
 ): Promise<DraftContent | undefined> {
+	const id = draftId(secret);
 	const row = await db
 		.selectFrom('drafts')
 		.select('sealed')
-		.where('id', '=', draftId(secret))
+		.where('id', '=', id)
 		.where('surveyId', '=', surveyId)
 		.where('expiresOn', '>=', today())
 		.executeTakeFirst();
-	return row ? readSealedDraft(secret, surveyId, row.sealed) : undefined;
+	return row ? readSealedDraft(secret, surveyId, row.sealed, id) : undefined;
 }
 
 /** Opens a sealed draft with its secret: what only the family's browser or link can do. */
-export function readSealedDraft(secret: string, surveyId: string, sealed: string): DraftContent {
-	const context = `${surveyId}:${draftId(secret)}`;
-	return JSON.parse(unsealWithKey(draftKey(secret), sealed, context)) as DraftContent;
+export function readSealedDraft(
+	secret: string,
+	surveyId: string,
+	sealed: string,
+	id = draftId(secret)
+): DraftContent {
+	return JSON.parse(unsealWithKey(draftKey(secret), sealed, `${surveyId}:${id}`)) as DraftContent;
 }
 
 /** Writes (creates or replaces) the draft a secret opens. */

@@ -13,14 +13,13 @@ import { LIMITS, giveBack, take } from '../limits/limiter';
 import { availability, type Availability } from '../surveys/availability';
 import { buildJourney, type JourneyPage } from '../surveys/journey';
 import { Memo } from '../memo';
-import { findSurvey, findSurveyArea, listQuestions } from '../surveys/repository';
+import { findSurveyForFamilies, listQuestions } from '../surveys/repository';
 import {
 	languageStatuses,
 	listTranslations,
 	offeredLanguages,
 	surveyStrings,
-	translateWording,
-	translationsVersion
+	translateWording
 } from '../surveys/translations';
 import { parseAnswers, type AnswerSet, type FieldError } from './answers';
 import { claimCodeForDraft, findCode } from './batches';
@@ -120,12 +119,9 @@ export async function loadQuestionnaire(
 	surveyId: string,
 	wanted: string | null = null
 ): Promise<Questionnaire | undefined> {
-	const survey = await findSurvey(db, surveyId);
-	if (!survey) return undefined;
-	const [area, translated] = await Promise.all([
-		findSurveyArea(db, survey.localAreaId),
-		translationsVersion(db, survey.id)
-	]);
+	const found = await findSurveyForFamilies(db, surveyId);
+	if (!found) return undefined;
+	const { survey, area, translationsVersion: translated } = found;
 	const key = [survey.id, wanted ?? '', translated].join('\u0000');
 	const frozen = survey.status !== 'draft';
 	const kept = frozen ? shapedWords.get(key) : undefined;

@@ -45,6 +45,52 @@ export async function listQuestions(db: Db, surveyId: string): Promise<Question[
 }
 
 /** The survey's local area, for respondent pages (name, demo label, youth group). */
+/**
+ * What a family's page needs before anything else, in one query: the survey, its area, and a
+ * mark that changes whenever its translations do (their number and latest change), which keys
+ * the questionnaire's words kept in memory.
+ */
+export async function findSurveyForFamilies(db: Db, surveyId: string) {
+	const row = await db
+		.selectFrom('surveys')
+		.innerJoin('localAreas as area', 'area.id', 'surveys.localAreaId')
+		.selectAll('surveys')
+		.select([
+			'area.name as areaName',
+			'area.slug as areaSlug',
+			'area.isDemo as areaIsDemo',
+			'area.youthGroup as areaYouthGroup'
+		])
+		.select((eb) => [
+			eb
+				.selectFrom('surveyTranslations as t')
+				.select((t) => t.fn.countAll<number>().as('n'))
+				.whereRef('t.surveyId', '=', 'surveys.id')
+				.as('translations'),
+			eb
+				.selectFrom('surveyTranslations as t')
+				.select((t) => t.fn.max('t.updatedAt').as('at'))
+				.whereRef('t.surveyId', '=', 'surveys.id')
+				.as('translatedAt')
+		])
+		.where('surveys.id', '=', surveyId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { areaName, areaSlug, areaIsDemo, areaYouthGroup, translations, translatedAt, ...survey } =
+		row;
+	return {
+		survey: survey satisfies Survey,
+		area: {
+			id: survey.localAreaId,
+			name: areaName,
+			slug: areaSlug,
+			isDemo: areaIsDemo,
+			youthGroup: areaYouthGroup
+		},
+		translationsVersion: `${Number(translations ?? 0)}:${translatedAt ?? ''}`
+	};
+}
+
 export async function findSurveyArea(db: Db, areaId: string) {
 	return db
 		.selectFrom('localAreas')

@@ -119,16 +119,6 @@ export function translateWording<S extends Wording>(
 	};
 }
 
-/** A mark that changes whenever a survey's stored translations do (any added, replaced or gone). */
-export async function translationsVersion(db: Db, surveyId: string): Promise<string> {
-	const row = await db
-		.selectFrom('surveyTranslations')
-		.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updatedAt').as('at')])
-		.where('surveyId', '=', surveyId)
-		.executeTakeFirstOrThrow();
-	return `${row.n}:${row.at ?? ''}`;
-}
-
 /** The languages a survey has any stored words in (complete or not). */
 export async function storedLanguages(db: Db, surveyId: string): Promise<string[]> {
 	const rows = await db
