@@ -28,18 +28,23 @@ export function processCpuMs(pid: number): number {
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
-/** CPU ms per request of a server process while `requests` run, `inFlight` at a time. */
+/**
+ * CPU ms per request of a server process while `requests` run, `inFlight` at a time, after
+ * `warm` unmeasured ones: a server that has been up a while has compiled its hot paths, and a few
+ * dozen requests are not enough for the JIT (they made a question page look twice its cost).
+ */
 async function cpuPerRequest(
 	pid: number,
 	requests: number,
 	inFlight: number,
-	send: (i: number) => Promise<void>
+	send: (i: number) => Promise<void>,
+	warm = 300
 ): Promise<number> {
-	for (let i = 0; i < 20; i++) await send(i); // warm the JIT and the caches
+	for (let i = 0; i < warm; i++) await send(i);
 	let next = 0;
 	const before = processCpuMs(pid);
 	const worker = async () => {
-		for (let i = next++; i < requests; i = next++) await send(i + 20);
+		for (let i = next++; i < requests; i = next++) await send(i + warm);
 	};
 	await Promise.all(Array.from({ length: inFlight }, worker));
 	return (processCpuMs(pid) - before) / requests;
@@ -174,7 +179,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
 		await response.arrayBuffer();
 	};
-	const questionPageCpu = await cpuPerRequest(pid, 400, 4, () => get(page, { cookie }));
+	const questionPageCpu = await cpuPerRequest(pid, 1000, 4, () => get(page, { cookie }));
 
 	const bareKit = buildBareKit();
 	const kitPort = 4900 + Math.floor(Math.random() * 100);
@@ -182,27 +187,34 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		process: await startChild([bareKit], 'Listening on', { PORT: String(kitPort) }),
 		url: `http://localhost:${kitPort}/`
 	};
-	const barePageCpu = await cpuPerRequest(kit.process.pid!, 400, 4, () => get(new URL(kit.url)));
+	const barePageCpu = await cpuPerRequest(kit.process.pid!, 1000, 4, () => get(new URL(kit.url)));
 	await stop(kit);
 
-	const families = 60;
+	const families = 100;
+	const warmFamilies = 40;
 	const { codes } = await createBatch(db, {
 		localAreaId: areaId,
 		surveyId: parent.id,
 		label: `Bench ${new Date().toISOString()}`,
-		size: families + 20,
+		size: warmFamilies + families,
 		createdBy: null
 	});
-	const familyFlowCpu = await cpuPerRequest(pid, families, 4, async (i) => {
-		const outcome = await answerAsFamily({
-			server: base,
-			address: `10.9.${Math.floor(i / 250)}.${i % 250}`,
-			surveyId: parent.id,
-			code: codes[i]!,
-			text: 'Bench words'
-		});
-		if (outcome !== 'sent') throw new Error(`A bench family was ${outcome}`);
-	});
+	const familyFlowCpu = await cpuPerRequest(
+		pid,
+		families,
+		4,
+		async (i) => {
+			const outcome = await answerAsFamily({
+				server: base,
+				address: `10.9.${Math.floor(i / 250)}.${i % 250}`,
+				surveyId: parent.id,
+				code: codes[i]!,
+				text: 'Bench words'
+			});
+			if (outcome !== 'sent') throw new Error(`A bench family was ${outcome}`);
+		},
+		warmFamilies
+	);
 
 	const barePort = 5000 + Math.floor(Math.random() * 100);
 	const bare = {

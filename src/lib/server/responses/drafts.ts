@@ -13,6 +13,7 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { createHash, hkdfSync } from 'node:crypto';
 import { inTransaction, today, type Db } from '../db';
+import { compiledOnce } from '../db/compiled';
 import { sealWithKey, unsealWithKey } from '../secret';
 import type { AnswerSet } from './answers';
 
@@ -45,6 +46,15 @@ function draftKey(secret: string): Uint8Array {
 	return new Uint8Array(hkdfSync('sha256', secret, 'heard', 'heard-draft-key', 32));
 }
 
+const sealedDraft = compiledOnce(3, (db, id, surveyId, today) =>
+	db
+		.selectFrom('drafts')
+		.select('sealed')
+		.where('id', '=', id!)
+		.where('surveyId', '=', surveyId!)
+		.where('expiresOn', '>=', today!)
+);
+
 /** The draft a secret opens for this questionnaire, if there is one and it has not expired. */
 export async function openDraft(
 	db: Db,
@@ -52,13 +62,7 @@ export async function openDraft(
 	secret: string
 ): Promise<DraftContent | undefined> {
 	const id = draftId(secret);
-	const row = await db
-		.selectFrom('drafts')
-		.select('sealed')
-		.where('id', '=', id)
-		.where('surveyId', '=', surveyId)
-		.where('expiresOn', '>=', today())
-		.executeTakeFirst();
+	const [row] = await sealedDraft(db, id, surveyId, today());
 	return row ? readSealedDraft(secret, surveyId, row.sealed, id) : undefined;
 }
 

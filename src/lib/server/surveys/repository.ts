@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Db } from '../db';
+import { compiledOnce } from '../db/compiled';
 import type {
 	Audience,
 	NewQuestionRow,
@@ -50,8 +51,8 @@ export async function listQuestions(db: Db, surveyId: string): Promise<Question[
  * mark that changes whenever its translations do (their number and latest change), which keys
  * the questionnaire's words kept in memory.
  */
-export async function findSurveyForFamilies(db: Db, surveyId: string) {
-	const row = await db
+const surveyForFamilies = compiledOnce(1, (db, surveyId) =>
+	db
 		.selectFrom('surveys')
 		.innerJoin('localAreas as area', 'area.id', 'surveys.localAreaId')
 		.selectAll('surveys')
@@ -73,8 +74,11 @@ export async function findSurveyForFamilies(db: Db, surveyId: string) {
 				.whereRef('t.surveyId', '=', 'surveys.id')
 				.as('translatedAt')
 		])
-		.where('surveys.id', '=', surveyId)
-		.executeTakeFirst();
+		.where('surveys.id', '=', surveyId!)
+);
+
+export async function findSurveyForFamilies(db: Db, surveyId: string) {
+	const [row] = await surveyForFamilies(db, surveyId);
 	if (!row) return undefined;
 	const { areaName, areaSlug, areaIsDemo, areaYouthGroup, translations, translatedAt, ...survey } =
 		row;

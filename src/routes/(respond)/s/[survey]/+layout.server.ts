@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { familyView, unavailable } from '$lib/server/responses/service';
+import { serverDrawn } from '$lib/respond/server-drawn';
 import { questionnaireOf } from './respondent';
 import type { LayoutServerLoad } from './$types';
 
@@ -11,5 +12,5 @@ export const load: LayoutServerLoad = async (event) => {
 	if (questionnaire) event.locals.language = questionnaire.language;
 	const problem = unavailable(questionnaire, ['open', 'closed', 'not_yet_open']);
 	if (problem || !questionnaire) error(problem?.status ?? 404, problem?.message ?? 'Not Found');
-	return { questionnaire: familyView(questionnaire) };
+	return { questionnaire: serverDrawn(familyView(questionnaire)) };
 };

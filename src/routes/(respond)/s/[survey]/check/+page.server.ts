@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { formFields, journeyForm } from '$lib/server/responses/input';
 import { translator } from '$lib/i18n';
+import { serverDrawn } from '$lib/respond/server-drawn';
 import {
 	answerSummary,
 	missingAnswers,
@@ -26,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
 	const answers = answering?.draft.answers ?? {};
 	// Nothing saved yet (or the saved answers expired): there is nothing to check.
 	if (Object.keys(answers).length === 0) redirect(303, surveyPath(q.survey.id, 'p/1'));
-	return { summary: answerSummary(q, answers), missing: missingAnswers(q, answers) };
+	return {
+		summary: serverDrawn(answerSummary(q, answers)),
+		missing: missingAnswers(q, answers)
+	};
 };
 
 export const actions: Actions = {

@@ -5,6 +5,7 @@ import { formFields, journeyForm, pageNumber } from '$lib/server/responses/input
 import { requestClient } from '$lib/server/clients';
 import { savePage, unavailable, type Questionnaire } from '$lib/server/responses/service';
 import { translator } from '$lib/i18n';
+import { serverDrawn } from '$lib/respond/server-drawn';
 import {
 	holdKey,
 	requireQuestionnaire,
@@ -40,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 				? 'code'
 				: '';
 	return {
-		page,
+		page: serverDrawn(page),
 		values: Object.fromEntries(page.questions.map((x) => [x.id, answers[x.id] ?? []])),
 		changing,
 		// Just back through a resume link, which will not work again.
