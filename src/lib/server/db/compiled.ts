@@ -23,10 +23,10 @@ export function compiledOnce<Row>(
 		return { query, order };
 	};
 	return async (db, ...args) => {
+		if (args.length !== arity) throw new Error(`Expected ${arity} parameters, got ${args.length}`);
 		const engine = isSqlite(db) ? 'sqlite' : 'postgres';
 		let entry = compiled.get(engine);
 		if (!entry) compiled.set(engine, (entry = compile(db)));
-		if (args.length !== arity) throw new Error(`Expected ${arity} parameters, got ${args.length}`);
 		const parameters = entry.order.map((i) => args[i]);
 		return (await db.executeQuery<Row>({ ...entry.query, parameters })).rows;
 	};

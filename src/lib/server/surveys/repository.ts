@@ -45,12 +45,6 @@ export async function listQuestions(db: Db, surveyId: string): Promise<Question[
 	return rows.map(toQuestion);
 }
 
-/** The survey's local area, for respondent pages (name, demo label, youth group). */
-/**
- * What a family's page needs before anything else, in one query: the survey, its area, and a
- * mark that changes whenever its translations do (their number and latest change), which keys
- * the questionnaire's words kept in memory.
- */
 const surveyForFamilies = compiledOnce(1, (db, surveyId) =>
 	db
 		.selectFrom('surveys')
@@ -77,6 +71,11 @@ const surveyForFamilies = compiledOnce(1, (db, surveyId) =>
 		.where('surveys.id', '=', surveyId!)
 );
 
+/**
+ * What a family's page needs before anything else, in one query: the survey, its area, and a
+ * mark that changes whenever its translations do (their number and latest change), which keys
+ * the questionnaire's words kept in memory.
+ */
 export async function findSurveyForFamilies(db: Db, surveyId: string) {
 	const [row] = await surveyForFamilies(db, surveyId);
 	if (!row) return undefined;
@@ -95,6 +94,7 @@ export async function findSurveyForFamilies(db: Db, surveyId: string) {
 	};
 }
 
+/** The survey's local area, for respondent pages (name, demo label, youth group). */
 export async function findSurveyArea(db: Db, areaId: string) {
 	return db
 		.selectFrom('localAreas')
