@@ -21,7 +21,7 @@ export interface NewResponse {
 
 // Stored values are option values and numbers; a publication reads them joined with these
 // (publish/answers.ts), so one holding them would be read wrong.
-const SEPARATORS = /[\u001e\u001f]/;
+const SEPARATORS = ['\u001e', '\u001f'];
 
 // SQLite allows 32,766 bound values per statement; stay well below it.
 const ROWS_PER_INSERT = 2000;
@@ -69,7 +69,7 @@ export async function storeResponses(
 						body: value
 					});
 				} else {
-					if (SEPARATORS.test(value))
+					if (SEPARATORS.some((s) => value.includes(s)))
 						throw new Error(`An answer to ${question.id} holds a control character`);
 					answerRows.push({ responseId, questionId: question.id, value });
 				}
