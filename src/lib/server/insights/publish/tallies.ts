@@ -55,19 +55,29 @@ class ValueIndex {
 	}
 }
 
-/** Counts that grow as values appear: `counts[row][value]`. */
+/** Counts that grow as values appear: `counts[row][value]`, in typed arrays, so adding is cheap. */
 class Counts {
-	readonly rows: number[][] = [];
+	readonly rows: Int32Array[] = [];
 	add(row: number, value: number): void {
-		const counts = (this.rows[row] ??= []);
-		counts[value] = (counts[value] ?? 0) + 1;
+		let counts = this.rows[row];
+		if (counts === undefined || value >= counts.length) counts = this.#grow(row, value);
+		counts[value]! += 1;
+	}
+	#grow(row: number, value: number): Int32Array {
+		const old = this.rows[row];
+		const counts = new Int32Array(Math.max(8, value + 1, (old?.length ?? 0) * 2));
+		if (old) counts.set(old);
+		this.rows[row] = counts;
+		return counts;
 	}
 	/** Row `row` as counts per stored value. */
 	map(row: number, values: ValueIndex): ValueCounts {
 		const counts: ValueCounts = new Map();
-		(this.rows[row] ?? []).forEach((n, i) => {
-			if (n) counts.set(values.values[i]!, n);
-		});
+		const stored = this.rows[row];
+		if (!stored) return counts;
+		for (let i = 0; i < values.values.length && i < stored.length; i++) {
+			if (stored[i]) counts.set(values.values[i]!, stored[i]!);
+		}
 		return counts;
 	}
 }
