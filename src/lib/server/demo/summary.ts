@@ -1,8 +1,7 @@
 import type { Db } from '../db';
-import { findCode } from '../responses/batches';
 import { hashCode, normaliseCode } from '../responses/codes';
 import { demoBatchSeed, demoCode } from './codes';
-import { demoAdmin } from './seed';
+import { DEMO_BATCH_SIZE, demoAdmin } from './seed';
 import { demoPartner } from './plan';
 
 export interface DemoAreaSummary {
@@ -25,7 +24,6 @@ export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
 		.where('isDemo', '=', 1)
 		.orderBy('name')
 		.execute();
-	const waves = 3;
 	const result: DemoAreaSummary[] = [];
 	for (const area of areas) {
 		const surveys = await db
@@ -36,12 +34,7 @@ export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
 			.orderBy('audience')
 			.execute();
 		const coded = surveys.find((s) => s.accessMode === 'code');
-		const unusedCodes: string[] = [];
-		for (let i = 0; coded && unusedCodes.length < 3 && i < 1000; i++) {
-			const code = demoCode(demoBatchSeed(area.slug, waves - 1, 0), i);
-			const found = await findCode(db, coded.id, hashCode(normaliseCode(code)));
-			if (found && !found.used && !found.draftId) unusedCodes.push(code);
-		}
+		const unusedCodes = coded ? await unusedDemoCodes(db, area.slug, coded.id) : [];
 		const page = await db
 			.selectFrom('publicPages')
 			.select('content')
@@ -57,4 +50,31 @@ export async function describeDemo(db: Db): Promise<DemoAreaSummary[]> {
 		});
 	}
 	return result;
+}
+
+/** The demo's open questionnaires are in its third wave. */
+const OPEN_WAVE = 2;
+/** Codes looked up at once: the demo spent its codes from the first on. */
+const LOOKUP = 100;
+
+/** The first three codes of the open wave's first batch that nobody has used or started with. */
+async function unusedDemoCodes(db: Db, slug: string, surveyId: string): Promise<string[]> {
+	const seed = demoBatchSeed(slug, OPEN_WAVE, 0);
+	const found: string[] = [];
+	for (let from = 0; found.length < 3 && from < DEMO_BATCH_SIZE; from += LOOKUP) {
+		const size = Math.min(LOOKUP, DEMO_BATCH_SIZE - from);
+		const codes = Array.from({ length: size }, (_, i) => demoCode(seed, from + i));
+		const byHash = new Map(codes.map((code) => [hashCode(normaliseCode(code)), code]));
+		const unused = await db
+			.selectFrom('accessCodes')
+			.select('codeHash')
+			.where('surveyId', '=', surveyId)
+			.where('codeHash', 'in', [...byHash.keys()])
+			.where('used', '=', 0)
+			.where('draftId', 'is', null)
+			.execute();
+		const free = new Set(unused.map((r) => r.codeHash));
+		for (const [hash, code] of byHash) if (free.has(hash) && found.length < 3) found.push(code);
+	}
+	return found;
 }
