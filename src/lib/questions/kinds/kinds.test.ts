@@ -270,6 +270,24 @@ describe('row columns', () => {
 		expect(column!.labels).toEqual(['0–20', '21–41', '42–62', '63–83', '84–104', 'Not answered']);
 	});
 
+	it('without a largest value, ends its bands with an open one that holds every answer allowed', () => {
+		const q = question('number', { settings: { min: 0 } });
+		// Up to 1,000 is accepted, so a 500 must not be labelled as if it were at most 100.
+		expect(questionType('number').parse(q, ['500'])).toEqual({ ok: true, values: ['500'] });
+		expect(cells(q, [['0'], ['83'], ['84'], ['500'], ['1000'], []])).toEqual([
+			['key', '0–20', '63–83', '84 or more', '84 or more', '84 or more', 'Not answered']
+		]);
+		const [column] = questionType('number').rowColumns(q);
+		expect(column!.labels).toEqual([
+			'0–20',
+			'21–41',
+			'42–62',
+			'63–83',
+			'84 or more',
+			'Not answered'
+		]);
+	});
+
 	it('leaves free text out of the file', () => {
 		expect(cells(question('text'), [['Mrs Ahmed at Hill School']])).toEqual([]);
 	});

@@ -30,8 +30,7 @@ export const number = {
 				? { ok: false, error: text('error.enter', quoted(question)) }
 				: { ok: true, values: [] };
 		}
-		const min = question.settings.min ?? 0;
-		const max = question.settings.max ?? 1000;
+		const { min, max } = numberLimits(question);
 		if (!/^-?\d{1,9}$/.test(value)) {
 			return { ok: false, error: text('error.wholeNumber', quoted(question)) };
 		}
@@ -42,8 +41,7 @@ export const number = {
 		return { ok: true, values: [String(n)] };
 	},
 	checkDefinition(question) {
-		const min = question.settings.min ?? 0;
-		const max = question.settings.max ?? 1000;
+		const { min, max } = numberLimits(question);
 		return min < max ? [] : [`“${question.prompt}” needs a smallest value below its largest.`];
 	},
 	display: (_question, values) => values[0] ?? '',
@@ -51,7 +49,9 @@ export const number = {
 	rowColumns(question) {
 		const bands = numberBands(question);
 		const labels = [
-			...bands.map((b) => (b.lower === b.upper ? `${b.lower}` : `${b.lower}–${b.upper}`)),
+			...bands.map((b) =>
+				b.open ? `${b.lower} or more` : b.lower === b.upper ? `${b.lower}` : `${b.lower}–${b.upper}`
+			),
 			NOT_ANSWERED
 		];
 		return [
@@ -72,13 +72,32 @@ export const number = {
 	}
 } satisfies QuestionType;
 
-function numberBands(question: Question): { lower: number; upper: number }[] {
-	const min = question.settings.min ?? 0;
-	const max = question.settings.max ?? Math.max(min + 10, 100);
-	const width = Math.max(1, Math.ceil((max - min + 1) / 5));
-	const bands: { lower: number; upper: number }[] = [];
-	for (let lower = min; lower <= max; lower += width) {
-		bands.push({ lower, upper: Math.min(max, lower + width - 1) });
+/** The answers a number question accepts: its own limits, or 0 to 1,000. */
+export function numberLimits(question: Question): { min: number; max: number } {
+	return { min: question.settings.min ?? 0, max: question.settings.max ?? 1000 };
+}
+
+interface Band {
+	lower: number;
+	upper: number;
+	/** The last band of a question without a largest value: everything from `lower` up. */
+	open: boolean;
+}
+
+/**
+ * Five bands from the smallest value to the largest. Without a largest value the bands cover
+ * the usual answers (up to 100, or ten above the smallest) and the last one is open, so a large
+ * answer, which is accepted, is never labelled as a smaller one.
+ */
+function numberBands(question: Question): Band[] {
+	const { min, max } = numberLimits(question);
+	const open = question.settings.max === undefined;
+	const top = open ? Math.min(max, Math.max(min + 10, 100)) : max;
+	const width = Math.max(1, Math.ceil((top - min + 1) / 5));
+	const bands: Band[] = [];
+	for (let lower = min; lower <= top; lower += width) {
+		bands.push({ lower, upper: Math.min(top, lower + width - 1), open: false });
 	}
+	if (open) Object.assign(bands.at(-1)!, { upper: max, open: true });
 	return bands;
 }
