@@ -84,6 +84,14 @@ export interface RowColumn {
 	code(values: readonly string[]): number;
 }
 
+/** A field of the question builder for one of a kind's settings, read back by `keepSettings`. */
+export interface SettingField {
+	name: 'maxLength' | 'min' | 'max' | 'faces';
+	input: 'number' | 'checkbox';
+	label: string;
+	hint?: string;
+}
+
 /**
  * One question kind: everything the app needs to know about it lives in its module,
  * so adding a kind is a checklist the compiler enforces (see registry.ts).
@@ -111,6 +119,8 @@ export interface QuestionType {
 	 * overlap, so positive answers over respondents is no share of anything.
 	 */
 	positiveShare: boolean;
+	/** Can it be drawn as faces with its words, for young people (the `faces` setting)? */
+	canShowFaces: boolean;
 	/** A rough time to answer one question of this kind, for the start page's estimate. */
 	secondsToAnswer: number;
 	/** Options a new question of this kind starts with. */
@@ -122,6 +132,8 @@ export interface QuestionType {
 	 * dropped. The sign-language video is not the kind's: whoever saves settings keeps it.
 	 */
 	keepSettings(settings: QuestionSettings): QuestionSettings;
+	/** The builder's fields for its settings, in order; none for kinds without settings. */
+	settingFields: readonly SettingField[];
 	/** The builder's field that `checkDefinition`'s problems are shown against. */
 	definitionField: 'options' | keyof QuestionSettings;
 	/** Form values → stored values, or a message that says what to fix. */

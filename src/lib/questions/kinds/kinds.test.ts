@@ -213,6 +213,16 @@ describe('settings', () => {
 		expect(questionType('scale').keepSettings({ faces: false })).toEqual({});
 	});
 
+	it('shows in the builder exactly the settings it keeps, and faces only where it can draw them', () => {
+		const posted = { maxLength: 300, min: 1, max: 9, faces: true };
+		for (const kind of QUESTION_KINDS) {
+			const type = questionType(kind);
+			const shown = type.settingFields.map((f) => f.name).sort();
+			expect(shown, kind).toEqual(Object.keys(type.keepSettings(posted)).sort());
+			expect(shown.includes('faces'), kind).toBe(type.canShowFaces);
+		}
+	});
+
 	it('names the builder field a broken definition belongs to', () => {
 		const broken: [Question, string][] = [
 			[question('text', { settings: { maxLength: 5 } }), 'maxLength'],

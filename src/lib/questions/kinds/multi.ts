@@ -11,6 +11,7 @@ export const multi = {
 	summary: 'any',
 	canBreakDown: false,
 	positiveShare: false,
+	canShowFaces: false,
 	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
@@ -18,6 +19,7 @@ export const multi = {
 	],
 	defaultSettings: () => ({}),
 	keepSettings: () => ({}),
+	settingFields: [],
 	definitionField: 'options',
 	parse(question, raw, text = ENGLISH) {
 		if (raw.length === 0) {

@@ -2,6 +2,9 @@ import { NOT_ANSWERED } from '../columns';
 import { ENGLISH, quoted } from '../options';
 import type { Question, QuestionSettings, QuestionType } from '../types';
 
+/** The largest answer accepted when the question sets none. */
+const DEFAULT_MAX = 1000;
+
 /** A whole number within limits (for example, weeks waited). */
 export const number = {
 	kind: 'number',
@@ -12,6 +15,7 @@ export const number = {
 	summary: 'none',
 	canBreakDown: false,
 	positiveShare: false,
+	canShowFaces: false,
 	secondsToAnswer: 20,
 	defaultOptions: () => [],
 	defaultSettings: () => ({}),
@@ -21,6 +25,15 @@ export const number = {
 		if (max !== undefined) kept.max = max;
 		return kept;
 	},
+	settingFields: [
+		{ name: 'min', input: 'number', label: 'Smallest number allowed', hint: 'Leave empty for 0.' },
+		{
+			name: 'max',
+			input: 'number',
+			label: 'Largest number allowed',
+			hint: `Leave empty to allow up to ${DEFAULT_MAX}.`
+		}
+	],
 	definitionField: 'min',
 	parse(question, raw, text = ENGLISH) {
 		if (raw.length > 1) return { ok: false, error: text('error.oneNumber') };
@@ -72,9 +85,9 @@ export const number = {
 	}
 } satisfies QuestionType;
 
-/** The answers a number question accepts: its own limits, or 0 to 1,000. */
+/** The answers a number question accepts: its own limits, or 0 to `DEFAULT_MAX`. */
 export function numberLimits(question: Question): { min: number; max: number } {
-	return { min: question.settings.min ?? 0, max: question.settings.max ?? 1000 };
+	return { min: question.settings.min ?? 0, max: question.settings.max ?? DEFAULT_MAX };
 }
 
 interface Band {

@@ -12,6 +12,7 @@ export const scale = {
 	summary: 'one',
 	canBreakDown: false,
 	positiveShare: true,
+	canShowFaces: true,
 	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'strongly-agree', label: 'Strongly agree', positive: true },
@@ -23,6 +24,9 @@ export const scale = {
 	],
 	defaultSettings: () => ({}),
 	keepSettings: (settings) => (settings.faces ? { faces: true } : {}),
+	settingFields: [
+		{ name: 'faces', input: 'checkbox', label: 'Show faces with the words (for young people)' }
+	],
 	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition(question) {

@@ -12,6 +12,7 @@ export const single = {
 	summary: 'one',
 	canBreakDown: true,
 	positiveShare: true,
+	canShowFaces: false,
 	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'option-1', label: 'Option 1' },
@@ -19,6 +20,7 @@ export const single = {
 	],
 	defaultSettings: () => ({}),
 	keepSettings: () => ({}),
+	settingFields: [],
 	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition: (question) => checkOptions(question, 2),

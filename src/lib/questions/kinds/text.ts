@@ -2,6 +2,8 @@ import { ENGLISH, quoted } from '../options';
 import type { Question, QuestionType } from '../types';
 
 export const DEFAULT_MAX_LENGTH = 1200;
+/** The character limits an officer may set. */
+const LIMITS = { min: 10, max: 5000 };
 
 /** The most characters a free-text answer may have. */
 export function characterLimit(question: Pick<Question, 'settings'>): number {
@@ -18,10 +20,19 @@ export const text = {
 	summary: 'none',
 	canBreakDown: false,
 	positiveShare: false,
+	canShowFaces: false,
 	secondsToAnswer: 90,
 	defaultOptions: () => [],
 	defaultSettings: () => ({ maxLength: DEFAULT_MAX_LENGTH }),
 	keepSettings: (settings) => ({ maxLength: settings.maxLength ?? DEFAULT_MAX_LENGTH }),
+	settingFields: [
+		{
+			name: 'maxLength',
+			input: 'number',
+			label: 'Character limit',
+			hint: `Between ${LIMITS.min} and ${LIMITS.max}.`
+		}
+	],
 	definitionField: 'maxLength',
 	parse(question, raw, text = ENGLISH) {
 		if (raw.length > 1) return { ok: false, error: text('error.oneAnswer') };
@@ -42,9 +53,9 @@ export const text = {
 	},
 	checkDefinition(question) {
 		const max = characterLimit(question);
-		return max >= 10 && max <= 5000
+		return max >= LIMITS.min && max <= LIMITS.max
 			? []
-			: [`“${question.prompt}” needs a character limit between 10 and 5000.`];
+			: [`“${question.prompt}” needs a character limit between ${LIMITS.min} and ${LIMITS.max}.`];
 	},
 	display: (_question, values) => values[0] ?? '',
 	// Free text lives only in the comments file, unlinked, so it cannot be joined to an answer set.

@@ -12,6 +12,7 @@ export const yesNo = {
 	summary: 'one',
 	canBreakDown: false,
 	positiveShare: true,
+	canShowFaces: false,
 	secondsToAnswer: 20,
 	defaultOptions: () => [
 		{ value: 'yes', label: 'Yes', positive: true },
@@ -19,6 +20,7 @@ export const yesNo = {
 	],
 	defaultSettings: () => ({}),
 	keepSettings: () => ({}),
+	settingFields: [],
 	definitionField: 'options',
 	parse: parseOneOption,
 	checkDefinition: (question) => checkOptions(question, 2),

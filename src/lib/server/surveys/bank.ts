@@ -137,7 +137,7 @@ export function freeTextQuestions(): BankQuestion[] {
  * and, for agreement scales, the three-point face scale (Yes / Sometimes / No).
  */
 export function questionFor(item: BankQuestion, audience: Audience): QuestionDraft {
-	const youngScale = audience === 'young_person' && item.kind === 'scale';
+	const youngScale = audience === 'young_person' && questionType(item.kind).canShowFaces;
 	return {
 		key: item.key,
 		theme: item.theme,

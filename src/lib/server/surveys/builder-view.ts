@@ -135,6 +135,7 @@ export async function questionView(db: Db, areaId: string, surveyId: string, que
 		count: questions.length,
 		kindLabel: questionType(question.kind).label,
 		hasOptions: questionType(question.kind).hasOptions,
+		settingFields: questionType(question.kind).settingFields,
 		linkedIds: [...linked],
 		// Archived findings stay listed only while this question is linked to them.
 		findings: findings
