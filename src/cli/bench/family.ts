@@ -22,6 +22,8 @@ export interface Family {
 	code?: string;
 	/** The answer to every free-text question. */
 	text: string;
+	/** Told of each request the family sends. */
+	onRequest?: () => void;
 }
 
 const decode = (s: string) =>
@@ -58,6 +60,7 @@ export async function answerAsFamily(family: Family): Promise<Outcome> {
 	const cookies = new Map<string, string>();
 	const base = `/s/${family.surveyId}`;
 	async function request(path: string, body?: URLSearchParams) {
+		family.onRequest?.();
 		const response = await fetch(new URL(path, family.server), {
 			method: body ? 'POST' : 'GET',
 			redirect: 'manual',
