@@ -13,7 +13,12 @@ import { questionType } from '$lib/questions/registry';
 import type { Question } from '$lib/questions/types';
 import type { Db } from '../db';
 import type { Rules } from '../insights/suppression';
-import { responsePages, type ResponseAnswers } from '../insights/publish/answers';
+import {
+	AnswerBook,
+	perAnswer,
+	responsePages,
+	type ResponseAnswers
+} from '../insights/publish/answers';
 import { shuffle } from '../shuffle';
 import { listQuestions } from '../surveys/repository';
 import { mondrian, type Column, type Generalised } from './k-anonymity';
@@ -56,12 +61,26 @@ export function fileColumns(questions: readonly Question[]): FileColumn[] {
 	);
 }
 
-/** A response as the file's codes, one per column. */
-export function encodeResponse(
-	columns: readonly FileColumn[],
-	response: ResponseAnswers
-): Uint8Array {
-	return Uint8Array.from(columns.map((c) => c.code(response.values.get(c.questionId) ?? [])));
+/**
+ * Codes responses for the file, one code per column. Each response's values are gathered per
+ * question into lists kept from one response to the next, so coding allocates only the codes.
+ */
+export function responseEncoder(columns: readonly FileColumn[], book: AnswerBook) {
+	const questionIds = [...new Set(columns.map((c) => c.questionId))];
+	const at = new Map(questionIds.map((id, i) => [id, i]));
+	const questionOf = perAnswer(book, (question) => at.get(question) ?? -1);
+	const lists: string[][] = questionIds.map(() => []);
+	const listOf = columns.map((c) => lists[at.get(c.questionId)!]!);
+	return (response: ResponseAnswers): Uint8Array => {
+		for (const n of response.answers) {
+			const q = questionOf(n);
+			if (q >= 0) lists[q]!.push(book.values[n]!);
+		}
+		const codes = new Uint8Array(columns.length);
+		for (let c = 0; c < columns.length; c++) codes[c] = columns[c]!.code(listOf[c]!);
+		for (const list of lists) list.length = 0;
+		return codes;
+	};
 }
 
 export interface RowFileSurvey {
@@ -92,18 +111,19 @@ export function rowFileOf(
 		rules.minBase
 	);
 	const period = `${wave.startsOn}/${wave.endsOn ?? '..'}`;
-	const lines: string[][] = [];
+	const options = { record_delimiter: 'windows' as const, escape_formulas: true };
+	// Every row of a group is the same line: each group's line is written once, then repeated.
+	const lines: string[] = [];
 	for (const group of groups) {
 		const cells = [period, wave.name, ...group.cells.map((cell, c) => columns[c]!.words(cell))];
-		for (let i = 0; i < group.rows.length; i++) lines.push(cells);
+		const line = stringify([cells], options);
+		for (let i = 0; i < group.rows.length; i++) lines.push(line);
 	}
 	shuffle(lines);
 	const header = ['time_period', 'wave', ...columns.map((c) => c.header)];
-	const chunks: string[] = [];
-	const options = { record_delimiter: 'windows' as const, escape_formulas: true };
-	chunks.push(stringify([header], options));
+	const chunks: string[] = [stringify([header], options)];
 	for (let i = 0; i < lines.length; i += ROWS_PER_CHUNK) {
-		chunks.push(stringify(lines.slice(i, i + ROWS_PER_CHUNK), options));
+		chunks.push(lines.slice(i, i + ROWS_PER_CHUNK).join(''));
 	}
 	return chunks;
 }
@@ -111,9 +131,9 @@ export function rowFileOf(
 /** The file on its own, reading the responses itself (a publication reads them once for all). */
 export async function buildRowFile(db: Db, surveyId: string, rules: Rules): Promise<string[]> {
 	const survey = await rowFileSurvey(db, surveyId);
+	const book = new AnswerBook();
+	const encode = responseEncoder(survey.columns, book);
 	const encoded: Uint8Array[] = [];
-	for await (const page of responsePages(db, surveyId)) {
-		for (const response of page) encoded.push(encodeResponse(survey.columns, response));
-	}
+	for await (const page of responsePages(db, surveyId, book)) encoded.push(...page.map(encode));
 	return rowFileOf(survey, encoded, rules);
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { storeResponses } from '../../responses/store';
 import { createTestDb, isSqlite } from '$testing/db';
 import { makeArea, makeSurvey, makeWave } from '$testing/fixtures';
-import { pageAfter, responsePages } from './answers';
+import { AnswerBook, pageAfter, responsePages } from './answers';
 
 let db: Db;
 beforeEach(async () => {
@@ -62,9 +62,12 @@ describe('reading a questionnaire’s answers for its publication', () => {
 	it('gives each response of this questionnaire only, with all its answers', async () => {
 		const survey = await crowdedArea();
 		const [scale, district] = survey.questions;
+		const book = new AnswerBook();
 		const read = [];
-		for await (const page of responsePages(db, survey.id)) read.push(...page);
-		const seen = read.map((r) => `${r.values.get(scale!.id)}|${r.values.get(district!.id)}`);
+		for await (const page of responsePages(db, survey.id, book)) read.push(...page);
+		const seen = read.map(
+			(r) => `${book.valuesOf(r, scale!.id)}|${book.valuesOf(r, district!.id)}`
+		);
 		expect(seen.sort()).toEqual(['agree|north', 'disagree|south']);
 	});
 

@@ -7,10 +7,53 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db';
 
-/** One family's response: the language it was answered in and its values per question. */
+/** One family's response: the language it was answered in, and its answers as numbers in the book. */
 export interface ResponseAnswers {
 	language: string;
-	values: Map<string, string[]>;
+	answers: number[];
+}
+
+/**
+ * Every distinct answer (a question and a value) read so far, numbered as it is first seen. A
+ * questionnaire has a few hundred of them however many responses there are, so a response is a
+ * short list of small numbers, and whoever counts them works out what each number means once,
+ * not once per answer (`perAnswer`).
+ */
+export class AnswerBook {
+	readonly questions: string[] = [];
+	readonly values: string[] = [];
+	readonly #numbers = new Map<string, number>();
+
+	/** The number of a `question␟value` piece, read from the joined answers of a response. */
+	numberOf(piece: string, responseId: string): number {
+		const known = this.#numbers.get(piece);
+		if (known !== undefined) return known;
+		const at = piece.indexOf(UNIT);
+		if (at <= 0) throw new Error(`Response ${responseId} has an answer that cannot be read`);
+		this.#numbers.set(piece, this.questions.length);
+		this.values.push(piece.slice(at + 1));
+		return this.questions.push(piece.slice(0, at)) - 1;
+	}
+
+	/** A response's values for one question (in the order they were read). */
+	valuesOf(response: ResponseAnswers, questionId: string): string[] {
+		return response.answers
+			.filter((n) => this.questions[n] === questionId)
+			.map((n) => this.values[n]!);
+	}
+}
+
+/**
+ * What `make` says of each numbered answer, worked out the first time the number is asked for:
+ * `of(n)` is then an array read.
+ */
+export function perAnswer<T>(book: AnswerBook, make: (question: string, value: string) => T) {
+	const made: T[] = [];
+	return (n: number): T => {
+		while (made.length <= n)
+			made.push(make(book.questions[made.length]!, book.values[made.length]!));
+		return made[n]!;
+	};
 }
 
 // Small pages: each page's strings die young, where a thousand responses' outlived the young
@@ -31,7 +74,8 @@ type PageRow = { id: string; language: string; answers: string | null };
 
 export async function* responsePages(
 	db: Db,
-	surveyId: string
+	surveyId: string,
+	book: AnswerBook
 ): AsyncGenerator<ResponseAnswers[], void, undefined> {
 	// Ask for the next page before this one is counted, so a database server reads while we count.
 	let next = readPage(db, surveyId, '');
@@ -40,7 +84,7 @@ export async function* responsePages(
 			const rows = await next;
 			if (rows.length === 0) return;
 			next = readPage(db, surveyId, rows.at(-1)!.id);
-			yield rows.map(responseOf);
+			yield rows.map((row) => responseOf(row, book));
 		}
 	} finally {
 		// A reader that stops early leaves no query running against a closing pool.
@@ -67,23 +111,16 @@ export function pageAfter(surveyId: string, after: string) {
 	`;
 }
 
-function responseOf(row: PageRow): ResponseAnswers {
-	const values = new Map<string, string[]>();
+function responseOf(row: PageRow, book: AnswerBook): ResponseAnswers {
+	const answers: number[] = [];
 	const text = row.answers;
 	if (text) {
 		for (let start = 0; start < text.length;) {
 			let end = text.indexOf(RECORD, start);
 			if (end < 0) end = text.length;
-			const at = text.indexOf(UNIT, start);
-			if (at <= start || at > end)
-				throw new Error(`Response ${row.id} has an answer that cannot be read`);
-			const question = text.slice(start, at);
-			const value = text.slice(at + 1, end);
-			const list = values.get(question);
-			if (list) list.push(value);
-			else values.set(question, [value]);
+			answers.push(book.numberOf(text.slice(start, end), row.id));
 			start = end + 1;
 		}
 	}
-	return { language: row.language, values };
+	return { language: row.language, answers };
 }

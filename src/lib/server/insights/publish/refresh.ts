@@ -14,12 +14,12 @@
  */
 import { today, type Db } from '../../db';
 import { newId } from '../../ids';
-import { encodeResponse, ROW_FILE, rowFileOf, rowFileSurvey } from '../../exports/row-file';
+import { responseEncoder, ROW_FILE, rowFileOf, rowFileSurvey } from '../../exports/row-file';
 import { listQuestions } from '../repository';
 import { rulesFor, type Rules } from '../suppression';
 import { buildFigures, type SurveyBasis } from './build';
 import { latestPublication, openBasis, savePublication, type PublicationHead } from './store';
-import { responsePages } from './answers';
+import { AnswerBook, responsePages } from './answers';
 import { answerTally, surveyTallies } from './tallies';
 import { TRANSLATIONS, type Language } from '$lib/i18n';
 import { storedLanguages } from '../../surveys/translations';
@@ -184,12 +184,14 @@ export async function buildPublication(
 		rowFileSurvey(db, survey.id),
 		languagesOf(db, survey.id)
 	]);
-	const tally = answerTally(questions);
+	const book = new AnswerBook();
+	const tally = answerTally(questions, book);
+	const encode = responseEncoder(file.columns, book);
 	const encoded: Uint8Array[] = [];
-	for await (const page of responsePages(db, survey.id)) {
+	for await (const page of responsePages(db, survey.id, book)) {
 		for (const response of page) {
 			tally.add(response);
-			encoded.push(encodeResponse(file.columns, response));
+			encoded.push(encode(response));
 		}
 	}
 	const tallies = await surveyTallies(db, survey.id, tally.tallies());

@@ -10,7 +10,7 @@
 import { questionType } from '$lib/questions/registry';
 import type { Db } from '../../db';
 import type { InsightQuestion } from '../repository';
-import { responsePages, type ResponseAnswers } from './answers';
+import { AnswerBook, perAnswer, responsePages, type ResponseAnswers } from './answers';
 
 /** Counts per stored value. */
 export type ValueCounts = Map<string, number>;
@@ -87,15 +87,32 @@ interface Counted {
 	values: ValueIndex;
 	totals: Counts;
 	/** "Choose any": the values that count as choosing something, and how many did. */
-	valid?: Set<string>;
+	valid: Set<string> | undefined;
 	choosing: number;
 	/** "Choose one": by language (a row per language) and by each about-you answer (per group). */
-	byLanguage?: Counts;
-	cross?: Counts[];
+	byLanguage: Counts | undefined;
+	cross: Counts[] | undefined;
+	/** The about-you breakdown that is this question itself, which it is not broken down by. */
+	self: number;
+	/** The last response (by its number in the pass) that chose something, and that was crossed. */
+	chose: number;
+	crossed: number;
+}
+
+/** What one numbered answer means to the tally, worked out once per distinct answer. */
+interface Slot {
+	/** Its question among those counted, or -1, and its value's number there. */
+	counted: number;
+	value: number;
+	/** Whether it counts as choosing something ("choose any" only). */
+	choosing: boolean;
+	/** Its question among the about-you breakdowns, or -1, and its group there. */
+	about: number;
+	group: number;
 }
 
 /** Counts responses as they are added; `tallies()` gives what has been counted so far. */
-export function answerTally(questions: readonly InsightQuestion[]) {
+export function answerTally(questions: readonly InsightQuestion[], book: AnswerBook) {
 	const about = questions
 		.filter((q) => q.dimension === 'about_you' && questionType(q.kind).canBreakDown)
 		.map((q) => ({ id: q.id, groups: new ValueIndex(q.options) }));
@@ -108,35 +125,58 @@ export function answerTally(questions: readonly InsightQuestion[]) {
 				values: new ValueIndex(q.options),
 				totals: new Counts(),
 				choosing: 0,
-				...(summary === 'any'
-					? { valid: new Set(q.options.filter((o) => !o.notApplicable).map((o) => o.value)) }
-					: {}),
-				...(summary === 'one'
-					? { byLanguage: new Counts(), cross: about.map(() => new Counts()) }
-					: {})
+				valid:
+					summary === 'any'
+						? new Set(q.options.filter((o) => !o.notApplicable).map((o) => o.value))
+						: undefined,
+				byLanguage: summary === 'one' ? new Counts() : undefined,
+				cross: summary === 'one' ? about.map(() => new Counts()) : undefined,
+				self: about.findIndex((a) => a.id === q.id),
+				chose: -1,
+				crossed: -1
 			};
 		});
+	const countedAt = new Map(counted.map((q, i) => [q.id, i]));
+	const aboutAt = new Map(about.map((a, i) => [a.id, i]));
+	const slot = perAnswer(book, (question, value): Slot => {
+		const c = countedAt.get(question) ?? -1;
+		const a = aboutAt.get(question) ?? -1;
+		const q = counted[c];
+		return {
+			counted: c,
+			value: q ? q.values.of(value) : -1,
+			choosing: q?.valid?.has(value) ?? false,
+			about: a,
+			group: a >= 0 ? about[a]!.groups.of(value) : -1
+		};
+	});
 	const languages = new ValueIndex([]);
 	const groups = about.map(() => -1);
 	let responses = 0;
 
 	function add(response: ResponseAnswers): void {
-		responses += 1;
-		about.forEach((a, k) => {
-			const value = response.values.get(a.id)?.[0];
-			groups[k] = value === undefined ? -1 : a.groups.of(value);
-		});
+		const number = responses++;
+		groups.fill(-1);
+		for (const n of response.answers) {
+			const s = slot(n);
+			if (s.about >= 0 && groups[s.about]! < 0) groups[s.about] = s.group;
+		}
 		const language = languages.of(response.language);
-		for (const q of counted) {
-			const values = response.values.get(q.id);
-			if (!values) continue;
-			for (const value of values) q.totals.add(0, q.values.of(value));
-			if (q.valid && values.some((v) => q.valid!.has(v))) q.choosing += 1;
-			if (!q.cross) continue;
-			const value = q.values.of(values[0]!);
-			q.byLanguage!.add(language, value);
-			for (let k = 0; k < about.length; k++) {
-				if (groups[k]! >= 0 && about[k]!.id !== q.id) q.cross[k]!.add(groups[k]!, value);
+		for (const n of response.answers) {
+			const s = slot(n);
+			if (s.counted < 0) continue;
+			const q = counted[s.counted]!;
+			q.totals.add(0, s.value);
+			if (s.choosing && q.chose !== number) {
+				q.chose = number;
+				q.choosing += 1;
+			}
+			// A "choose one" question is broken down by its first value (it has only one).
+			if (!q.cross || q.crossed === number) continue;
+			q.crossed = number;
+			q.byLanguage!.add(language, s.value);
+			for (let k = 0; k < groups.length; k++) {
+				if (groups[k]! >= 0 && k !== q.self) q.cross[k]!.add(groups[k]!, s.value);
 			}
 		}
 	}
@@ -158,7 +198,7 @@ export function answerTally(questions: readonly InsightQuestion[]) {
 				new Map(languages.values.map((l, i) => [l, q.byLanguage!.map(i, q.values)]))
 			);
 			about.forEach((a, k) => {
-				if (a.id === q.id) return;
+				if (k === q.self) return;
 				const byGroup = new Map(
 					a.groups.values.map((g, i) => [g, q.cross![k]!.map(i, q.values)] as const)
 				);
@@ -175,8 +215,9 @@ export async function tallySurvey(
 	surveyId: string,
 	questions: readonly InsightQuestion[]
 ): Promise<SurveyTallies> {
-	const tally = answerTally(questions);
-	for await (const page of responsePages(db, surveyId)) page.forEach(tally.add);
+	const book = new AnswerBook();
+	const tally = answerTally(questions, book);
+	for await (const page of responsePages(db, surveyId, book)) page.forEach(tally.add);
 	return surveyTallies(db, surveyId, tally.tallies());
 }
 
