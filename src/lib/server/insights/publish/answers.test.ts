@@ -71,6 +71,35 @@ describe('reading a questionnaire’s answers for its publication', () => {
 		expect(seen.sort()).toEqual(['agree|north', 'disagree|south']);
 	});
 
+	it('reads every response exactly once across pages', async () => {
+		const area = await makeArea(db);
+		const survey = await makeSurvey(db, area.id, { waveId: await makeWave(db, area.id, 0) });
+		const [scale, district] = survey.questions;
+		const values = ['agree', 'disagree', 'strongly-agree'];
+		// More than two pages' worth, ending part-way through a page.
+		const stored = Array.from({ length: 2345 }, (_, n) =>
+			response(scale!.id, district!.id, values[n % 3]!, n % 2 ? 'north' : 'south')
+		);
+		await storeResponses(db, survey.id, survey.questions, stored);
+		const book = new AnswerBook();
+		const counts = new Map<string, number>();
+		let pages = 0;
+		for await (const page of responsePages(db, survey.id, book)) {
+			pages += 1;
+			for (const r of page) {
+				const key = `${book.valuesOf(r, scale!.id)}|${book.valuesOf(r, district!.id)}`;
+				counts.set(key, (counts.get(key) ?? 0) + 1);
+			}
+		}
+		const expected = new Map<string, number>();
+		for (const r of stored) {
+			const key = `${r.answers[scale!.id]}|${r.answers[district!.id]}`;
+			expected.set(key, (expected.get(key) ?? 0) + 1);
+		}
+		expect(pages).toBe(3);
+		expect(counts).toEqual(expected);
+	});
+
 	it('refuses to store a value holding the separators the read joins answers with', async () => {
 		const area = await makeArea(db);
 		const survey = await makeSurvey(db, area.id, { waveId: await makeWave(db, area.id, 0) });
