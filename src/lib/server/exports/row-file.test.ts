@@ -5,9 +5,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '$testing/db';
-import { publishAll } from '$testing/fixtures';
+import { makeArea, makeSurvey, opts, publishAll } from '$testing/fixtures';
+import { AnswerBook } from '../insights/publish/answers';
 import { mondrian, type Column } from './k-anonymity';
-import { buildRowFile } from './row-file';
+import { buildRowFile, fileColumns, responseEncoder } from './row-file';
 import { answer, makeExportArea, times } from './testing';
 
 function seeded(seed: number) {
@@ -85,5 +86,49 @@ describe('the responses file', () => {
 		expect(Object.keys(rows[0]!)).not.toContain('anything-else');
 		// Numbers come in bands, never as typed.
 		expect(rows.map((r) => r['weeks-waited']).filter((w) => w === '99' || w === '3')).toEqual([]);
+	});
+});
+
+describe('coding responses for the file', () => {
+	it('codes every column as its kind does from all of its question’s answers', async () => {
+		const db = await createTestDb();
+		const area = await makeArea(db);
+		const survey = await makeSurvey(db, area.id, {
+			questions: [
+				{ kind: 'scale', key: 'listened-to' },
+				{
+					kind: 'multi',
+					key: 'help',
+					options: JSON.stringify([
+						...opts(['School', 'Health', 'Social care']),
+						{ value: 'none', label: 'None of these', notApplicable: true }
+					])
+				},
+				{ kind: 'number', key: 'weeks' },
+				{ kind: 'single', key: 'district', options: JSON.stringify(opts(['North', 'South'])) },
+				{ kind: 'text', key: 'anything-else' }
+			]
+		});
+		const columns = fileColumns(survey.questions);
+		const book = new AnswerBook();
+		const encode = responseEncoder(columns, book);
+		const next = seeded(7);
+		for (let i = 0; i < 300; i++) {
+			// Each question answered or not; "choose any" with none, one or several options.
+			const values = new Map<string, string[]>();
+			for (const q of survey.questions) {
+				if (q.kind === 'text' || next() < 0.2) continue;
+				if (q.kind === 'number') values.set(q.id, [String(Math.floor(next() * 200))]);
+				else if (q.kind === 'multi') {
+					const chosen = q.options.filter(() => next() < 0.5).map((o) => o.value);
+					if (chosen.length > 0) values.set(q.id, chosen);
+				} else values.set(q.id, [q.options[Math.floor(next() * q.options.length)]!.value]);
+			}
+			const answers = [...values]
+				.sort(() => next() - 0.5)
+				.flatMap(([q, list]) => list.map((v) => book.numberOf(`${q}\u001f${v}`, `r${i}`)));
+			const expected = Uint8Array.from(columns, (c) => c.code(values.get(c.questionId) ?? []));
+			expect(encode({ language: 'en', answers })).toEqual(expected);
+		}
 	});
 });

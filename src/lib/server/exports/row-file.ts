@@ -62,23 +62,53 @@ export function fileColumns(questions: readonly Question[]): FileColumn[] {
 }
 
 /**
- * Codes responses for the file, one code per column. Each response's values are gathered per
- * question into lists kept from one response to the next, so coding allocates only the codes.
+ * Codes responses for the file, one code per column. What a question's answer codes its columns
+ * as, when it is the question's only answer (as it is for every kind but "choose any"), is worked
+ * out once per distinct answer; only a question with several answers has its values gathered.
  */
 export function responseEncoder(columns: readonly FileColumn[], book: AnswerBook) {
 	const questionIds = [...new Set(columns.map((c) => c.questionId))];
 	const at = new Map(questionIds.map((id, i) => [id, i]));
-	const questionOf = perAnswer(book, (question) => at.get(question) ?? -1);
-	const lists: string[][] = questionIds.map(() => []);
-	const listOf = columns.map((c) => lists[at.get(c.questionId)!]!);
+	const columnsOf = questionIds.map((id) =>
+		columns.flatMap((c, i) => (c.questionId === id ? [i] : []))
+	);
+	const unanswered = Uint8Array.from(columns, (c) => c.code([]));
+	const alone = perAnswer(book, (question, value) => {
+		const q = at.get(question) ?? -1;
+		return { question: q, codes: q < 0 ? [] : columnsOf[q]!.map((c) => columns[c]!.code([value])) };
+	});
+	// Kept from one response to the next: each question's first answer, and its values when it
+	// has more than one.
+	const first = new Int32Array(questionIds.length).fill(-1);
+	const several: string[][] = questionIds.map(() => []);
+	const answered: number[] = [];
 	return (response: ResponseAnswers): Uint8Array => {
 		for (const n of response.answers) {
-			const q = questionOf(n);
-			if (q >= 0) lists[q]!.push(book.values[n]!);
+			const q = alone(n).question;
+			if (q < 0) continue;
+			if (first[q]! < 0) {
+				first[q] = n;
+				answered.push(q);
+				continue;
+			}
+			const values = several[q]!;
+			if (values.length === 0) values.push(book.values[first[q]!]!);
+			values.push(book.values[n]!);
 		}
-		const codes = new Uint8Array(columns.length);
-		for (let c = 0; c < columns.length; c++) codes[c] = columns[c]!.code(listOf[c]!);
-		for (const list of lists) list.length = 0;
+		const codes = unanswered.slice();
+		for (const q of answered) {
+			const own = columnsOf[q]!;
+			const values = several[q]!;
+			if (values.length === 0) {
+				const one = alone(first[q]!).codes;
+				for (let k = 0; k < own.length; k++) codes[own[k]!] = one[k]!;
+			} else {
+				for (const c of own) codes[c] = columns[c]!.code(values);
+				values.length = 0;
+			}
+			first[q] = -1;
+		}
+		answered.length = 0;
 		return codes;
 	};
 }
