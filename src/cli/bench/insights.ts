@@ -1,6 +1,8 @@
 /**
  * Insights at scale: the server time of the dashboard's and a finding page's data functions on a
- * load area (median and 95th percentile over repeated runs), and how many responses a second the
+ * load area (median and 95th percentile over repeated runs); building publications, of its largest
+ * questionnaire and of every questionnaire in the area, each beside a bare GROUP BY over the same
+ * answers; and how many responses a second the
  * raw submission path stores through `submitResponse` (code check, sealed answers), one
  * at a time and with many in flight at once. Budgets: 100 ms per page, and 2,000 responses a
  * second with many in flight, the way a busy server submits.
@@ -52,6 +54,10 @@ export interface InsightsBench {
 	publish: Timing;
 	/** …beside a bare GROUP BY question, value over the same answers: the baseline. */
 	bareGroupBy: Timing;
+	/** Every questionnaire of the area published one after another (all its responses)… */
+	areaPublish: Timing;
+	/** …beside a bare GROUP BY question, value over all the area's answers. */
+	areaGroupBy: Timing;
 	/** One submission at a time, each awaited before the next: a quiet server. */
 	sequential: SubmissionRate;
 	/** `IN_FLIGHT` submissions waiting at once, as on a busy server: what the budget is about. */
@@ -188,6 +194,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Insi
 					join responses r on r.id = a.response_id where r.survey_id = ${largest.id}
 					group by a.question_id, a.value`.execute(db)
 			),
+			areaPublish: await time(Math.max(3, Math.floor(runs / 10)), async () => {
+				for (const s of surveys)
+					await buildPublication(db, { id: s.id, localAreaId: area.id }, rules, null);
+			}),
+			areaGroupBy: await time(Math.max(3, Math.floor(runs / 10)), () =>
+				sql`select a.question_id, a.value, count(*) as n from answers a
+					join responses r on r.id = a.response_id join surveys s on s.id = r.survey_id
+					where s.local_area_id = ${area.id}
+					group by a.question_id, a.value`.execute(db)
+			),
 			...(await submissionRate(db, area.id, submissions))
 		};
 		const ms = (t: Timing) =>
@@ -205,6 +221,16 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Insi
 		);
 		console.log(
 			`  the whole publication, with the k-anonymous row file: ${ms(result.publish)}   ${ratio(result.publish)}× baseline, target ≤ 3×`
+		);
+		const areaRatio = (result.areaPublish.median / result.areaGroupBy.median).toFixed(1);
+		console.log(
+			`Publication of the whole area (${Number(area.n).toLocaleString('en-GB')} responses in ${surveys.length} questionnaires), one questionnaire after another:`
+		);
+		console.log(
+			`  bare GROUP BY question, value over the area's answers: ${ms(result.areaGroupBy)}   baseline`
+		);
+		console.log(
+			`  every questionnaire's whole publication: ${ms(result.areaPublish)}   ${areaRatio}× baseline, target ≤ 3×`
 		);
 		const rate = (r: SubmissionRate) =>
 			`${Math.round(r.perSecond).toLocaleString('en-GB')} responses/s (${Math.round(r.perCpuSecond).toLocaleString('en-GB')} per CPU second), wait p99 ${r.waitP99.toFixed(1)} ms, max ${r.waitMax.toFixed(1)} ms`;
