@@ -2,9 +2,8 @@
  * Insights at scale: the server time of the dashboard's and a finding page's data functions on a
  * load area (median and 95th percentile over repeated runs); building publications, of its largest
  * questionnaire and of every questionnaire in the area, each beside a bare GROUP BY over the same
- * answers; and how many responses a second the
- * raw submission path stores through `submitResponse` (code check, sealed answers), one
- * at a time and with many in flight at once. Budgets: 100 ms per page, and 2,000 responses a
+ * answers; and how many responses a second the raw submission path stores through
+ * `submitResponse` (code check, sealed answers), one at a time and with many in flight at once. Budgets: 100 ms per page, and 2,000 responses a
  * second with many in flight, the way a busy server submits.
  *
  *   tsx src/cli/bench/insights.ts [--database file:data/load.db] [--runs 30] [--submissions 2000]
