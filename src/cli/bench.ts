@@ -4,8 +4,9 @@
  *
  * 1. Page weight of the families' question pages, on the built server with a fresh demo database,
  *    and their server CPU beside a bare SvelteKit page and a bare submission server.
- * 2. Insights at scale: dashboard and finding page server time, and submissions a second, on a
- *    load area of `--responses` responses (made by seed:load the first time, then reused).
+ * 2. Insights at scale: dashboard and finding page server time, publications beside a bare
+ *    GROUP BY, and submissions a second, on a load area of `--responses` responses (made by
+ *    seed:load the first time, then reused).
  * 3. The responses export of a questionnaire with `--responses` responses: time to first byte,
  *    total time and peak memory, in process and over HTTP.
  * 4. Parts 2 and 3 again on PostgreSQL (`--postgres URL`, or a throwaway cluster made for the run,
