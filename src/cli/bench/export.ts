@@ -30,8 +30,11 @@ import { findExportSurvey } from '../../lib/server/exports/repository';
 import { responsesFileText } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
 import { latestPublication } from '../../lib/server/insights/publish/store';
-import { publishSurvey } from '../../lib/server/insights/publish/refresh';
+import { buildPublication, publishSurvey } from '../../lib/server/insights/publish/refresh';
+import { rulesFor } from '../../lib/server/insights/suppression';
+import { sql } from 'kysely';
 import { seedLoad } from '../seed-load';
+import { time } from './insights';
 import { startServer, stopServer } from './servers';
 
 const MiB = 1024 * 1024;
@@ -138,6 +141,29 @@ async function ensurePublished(db: Db, surveyId: string): Promise<void> {
 	if (await latestPublication(db, surveyId)) return;
 	console.log('Publishing it first (the file is made with the publication)…');
 	await publishSurvey(db, surveyId, { final: true });
+}
+
+/**
+ * Building this questionnaire's whole publication (every breakdown, and the row file) beside a
+ * bare GROUP BY question, value over its answers: one questionnaire of all the responses.
+ */
+async function publicationBeside(db: Db, found: Largest) {
+	const rules = rulesFor(
+		await db
+			.selectFrom('localAreas')
+			.select(['minBase', 'minCount'])
+			.where('id', '=', found.areaId)
+			.executeTakeFirst()
+	);
+	const survey = { id: found.surveyId, localAreaId: found.areaId };
+	return {
+		publish: await time(3, () => buildPublication(db, survey, rules, null)),
+		groupBy: await time(3, () =>
+			sql`select a.question_id, a.value, count(*) as n from answers a
+				join responses r on r.id = a.response_id where r.survey_id = ${found.surveyId}
+				group by a.question_id, a.value`.execute(db)
+		)
+	};
 }
 
 /** The baseline: the same rows, already in memory, through a bare csv-stringify stream. */
@@ -309,6 +335,14 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
 				`  peak RSS ${mib(m.peakRss)}, peak heap ${mib(m.peakHeap)} (before: RSS ${mib(m.baselineRss)}, heap ${mib(m.baselineHeap)})`,
 				`  heap at each quarter of the rows: ${m.heapAtQuarters.map(mib).join(', ')}`,
 				`  a bare csv-stringify stream of the same rows: ${ms(bare)}; the file takes ${(m.totalMs / bare).toFixed(2)}× that, target ≤ 1.5×`
+			].join('\n')
+		);
+		const built = await publicationBeside(db, found);
+		console.log(
+			[
+				`Publication of this questionnaire (every breakdown, with the row file):`,
+				`  bare GROUP BY question, value: median ${ms(built.groupBy.median)}   baseline`,
+				`  its whole publication: median ${ms(built.publish.median)}, CPU ${ms(built.publish.cpu)} (${built.publish.runs} runs)   ${(built.publish.median / built.groupBy.median).toFixed(1)}× baseline, target ≤ 3×`
 			].join('\n')
 		);
 		if (values['double-rest']) {
