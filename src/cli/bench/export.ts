@@ -2,7 +2,8 @@
  * The responses export at scale: streams the responses file of the questionnaire with the most
  * responses and prints the total time, the time to the first byte and the peak memory (RSS and
  * heap), with the heap sampled at each quarter of the rows to show it stays flat, beside a bare
- * csv-stringify stream of the same rows. `--double-rest` downloads it again from a copy of the
+ * csv-stringify stream of the same rows, and the time to build that questionnaire's publication
+ * beside a bare GROUP BY over its answers. `--double-rest` downloads it again from a copy of the
  * database with another area as large added, to show nothing grows with other areas' rows.
  *
  *   tsx src/cli/bench/export.ts [--responses 100000] [--database file:data/bench-export.db]
