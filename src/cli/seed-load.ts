@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Question } from '../lib/questions/types';
 import { hashPassword } from '../lib/server/auth/password';
-import { createDb, nowIso, type Db } from '../lib/server/db';
+import { sql } from 'kysely';
+import { createDb, isSqlite, nowIso, type Db } from '../lib/server/db';
 import type { Audience, FindingKind } from '../lib/server/db/schema';
 import { migrateToLatest } from '../lib/server/db/migrator';
 import { hashSeed, pickWeighted, seededRandom } from '../lib/server/demo/random';
@@ -190,6 +191,10 @@ export async function seedLoad(db: Db, options: LoadOptions): Promise<LoadArea> 
 			options.onProgress?.(done, options.responses);
 		}
 	}
+	// What autovacuum does on a live server within a minute or so of a bulk load: statistics for
+	// the planner, and the visibility map that lets index-only scans skip the table. Measured
+	// straight after the load without it, the largest questionnaire's counts took 1.6 s, not 0.46.
+	if (!isSqlite(db)) await sql`vacuum analyze responses, answers`.execute(db);
 	return { areaId, slug, email, password };
 }
 
