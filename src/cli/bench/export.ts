@@ -32,9 +32,9 @@ import { responsesFileText } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
 import { latestPublication } from '../../lib/server/insights/publish/store';
 import { buildPublication, publishSurvey } from '../../lib/server/insights/publish/refresh';
-import { rulesFor } from '../../lib/server/insights/suppression';
 import { sql } from 'kysely';
 import { seedLoad } from '../seed-load';
+import { areaRules } from '../../lib/server/insights/service';
 import { time } from './insights';
 import { startServer, stopServer } from './servers';
 
@@ -149,13 +149,7 @@ async function ensurePublished(db: Db, surveyId: string): Promise<void> {
  * bare GROUP BY question, value over its answers: one questionnaire of all the responses.
  */
 async function publicationBeside(db: Db, found: Largest) {
-	const rules = rulesFor(
-		await db
-			.selectFrom('localAreas')
-			.select(['minBase', 'minCount'])
-			.where('id', '=', found.areaId)
-			.executeTakeFirst()
-	);
+	const rules = await areaRules(db, found.areaId);
 	const survey = { id: found.surveyId, localAreaId: found.areaId };
 	return {
 		publish: await time(3, () => buildPublication(db, survey, rules, null)),

@@ -19,12 +19,11 @@ import { whenIdle } from '../../lib/server/background';
 import { createDb, type Db } from '../../lib/server/db';
 import { migrateToLatest } from '../../lib/server/db/migrator';
 import { hashSeed, seededRandom } from '../../lib/server/demo/random';
-import { dashboard, findingInsights } from '../../lib/server/insights/service';
+import { areaRules, dashboard, findingInsights } from '../../lib/server/insights/service';
 import { buildFigures } from '../../lib/server/insights/publish/build';
 import { buildPublication, publishSurvey } from '../../lib/server/insights/publish/refresh';
 import { tallySurvey } from '../../lib/server/insights/publish/tallies';
 import { listQuestions as listInsightQuestions } from '../../lib/server/insights/repository';
-import { rulesFor } from '../../lib/server/insights/suppression';
 import { sql } from 'kysely';
 import { createBatch } from '../../lib/server/responses/batches';
 import { hashCode, normaliseCode } from '../../lib/server/responses/codes';
@@ -164,13 +163,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Insi
 			.execute();
 		for (const s of surveys) await publishSurvey(db, s.id, { final: s.status === 'closed' });
 		const largest = surveys[0]!;
-		const rules = rulesFor(
-			await db
-				.selectFrom('localAreas')
-				.select(['minBase', 'minCount'])
-				.where('id', '=', area.id)
-				.executeTakeFirst()
-		);
+		const rules = await areaRules(db, area.id);
 		const questions = await listInsightQuestions(db, area.id, { surveyIds: [largest.id] });
 		const fewer = Math.max(3, Math.floor(runs / 6));
 

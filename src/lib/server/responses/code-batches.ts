@@ -18,7 +18,8 @@ import type { NumberedCode } from '../letters/letters';
 import { batchLetterNumbers, createBatch, findAreaBatch, listBatches } from './batches';
 import { formatCode, hashCode, isWellFormedCode, normaliseCode } from './codes';
 import { publishedSummary } from '../insights/publish/store';
-import { areaRules, showRate } from './rates';
+import { areaRules } from '../insights/service';
+import { showRate } from './rates';
 
 type Outcome<T = object> =
 	({ ok: true } & T) | { ok: false; status: 400 | 404 | 409 | 410; errors: FormErrors };

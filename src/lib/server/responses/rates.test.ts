@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '$testing/db';
 import { makeArea, makeSurvey } from '$testing/fixtures';
 import { createBatch } from './batches';
-import { areaBatchCounts, areaRules, batchCounts, showBatchRates, showCount } from './rates';
+import { areaRules } from '../insights/service';
+import { areaBatchCounts, batchCounts, showBatchRates, showCount } from './rates';
 
 const rules = { minCount: 5, minBase: 10 };
 

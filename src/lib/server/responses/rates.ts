@@ -5,13 +5,7 @@
  * letters) could point at a family.
  */
 import type { Db } from '../db';
-import {
-	rulesFor,
-	suppress,
-	type PublicCount,
-	type PublicRate,
-	type Rules
-} from '../insights/suppression';
+import { suppress, type PublicCount, type PublicRate, type Rules } from '../insights/suppression';
 
 export type { Rules };
 
@@ -106,14 +100,4 @@ export async function areaBatchCounts(db: Db, areaId: string): Promise<Map<strin
 		bySurvey.set(r.surveyId, list);
 	}
 	return bySurvey;
-}
-
-/** The area's suppression rules (it may raise the national thresholds, never lower them). */
-export async function areaRules(db: Db, areaId: string): Promise<Rules> {
-	const row = await db
-		.selectFrom('localAreas')
-		.select(['minCount', 'minBase'])
-		.where('id', '=', areaId)
-		.executeTakeFirstOrThrow();
-	return rulesFor(row);
 }
