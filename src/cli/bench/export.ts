@@ -32,10 +32,9 @@ import { responsesFileText } from '../../lib/server/exports/responses';
 import { newId } from '../../lib/server/ids';
 import { latestPublication } from '../../lib/server/insights/publish/store';
 import { buildPublication, publishSurvey } from '../../lib/server/insights/publish/refresh';
-import { sql } from 'kysely';
 import { seedLoad } from '../seed-load';
 import { areaRules } from '../../lib/server/insights/service';
-import { time } from './insights';
+import { bareGroupBy, time } from './insights';
 import { startServer, stopServer } from './servers';
 
 const MiB = 1024 * 1024;
@@ -153,11 +152,7 @@ async function publicationBeside(db: Db, found: Largest) {
 	const survey = { id: found.surveyId, localAreaId: found.areaId };
 	return {
 		publish: await time(3, () => buildPublication(db, survey, rules, null)),
-		groupBy: await time(3, () =>
-			sql`select a.question_id, a.value, count(*) as n from answers a
-				join responses r on r.id = a.response_id where r.survey_id = ${found.surveyId}
-				group by a.question_id, a.value`.execute(db)
-		)
+		groupBy: await time(3, () => bareGroupBy(db, found.surveyId))
 	};
 }
 

@@ -3,8 +3,9 @@
  * load area (median and 95th percentile over repeated runs); building publications, of its largest
  * questionnaire and of every questionnaire in the area, each beside a bare GROUP BY over the same
  * answers; and how many responses a second the raw submission path stores through
- * `submitResponse` (code check, sealed answers), one at a time and with many in flight at once. Budgets: 100 ms per page, and 2,000 responses a
- * second with many in flight, the way a busy server submits.
+ * `submitResponse` (code check, sealed answers), one at a time and with many in flight at once.
+ * Budgets: 100 ms per page, and 2,000 responses a second with many in flight, the way a busy
+ * server submits.
  *
  *   tsx src/cli/bench/insights.ts [--database file:data/load.db] [--runs 30] [--submissions 2000]
  *                                 [--responses 100000]
@@ -73,6 +74,13 @@ export interface SubmissionRate {
 
 /** Submissions in flight at once for the concurrent rate: a busy server's open requests. */
 const IN_FLIGHT = 64;
+
+/** The baseline of a publication: a bare GROUP BY question, value over one questionnaire's answers. */
+export function bareGroupBy(db: Db, surveyId: string) {
+	return sql`select a.question_id, a.value, count(*) as n from answers a
+		join responses r on r.id = a.response_id where r.survey_id = ${surveyId}
+		group by a.question_id, a.value`.execute(db);
+}
 
 function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
@@ -182,11 +190,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Insi
 			publish: await time(fewer, () =>
 				buildPublication(db, { id: largest.id, localAreaId: area.id }, rules, null)
 			),
-			bareGroupBy: await time(fewer, () =>
-				sql`select a.question_id, a.value, count(*) as n from answers a
-					join responses r on r.id = a.response_id where r.survey_id = ${largest.id}
-					group by a.question_id, a.value`.execute(db)
-			),
+			bareGroupBy: await time(fewer, () => bareGroupBy(db, largest.id)),
 			areaPublish: await time(Math.max(3, Math.floor(runs / 10)), async () => {
 				for (const s of surveys)
 					await buildPublication(db, { id: s.id, localAreaId: area.id }, rules, null);

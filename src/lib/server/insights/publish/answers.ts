@@ -34,18 +34,11 @@ export class AnswerBook {
 		this.values.push(piece.slice(at + 1));
 		return this.questions.push(piece.slice(0, at)) - 1;
 	}
-
-	/** A response's values for one question (in the order they were read). */
-	valuesOf(response: ResponseAnswers, questionId: string): string[] {
-		return response.answers
-			.filter((n) => this.questions[n] === questionId)
-			.map((n) => this.values[n]!);
-	}
 }
 
 /**
  * What `make` says of each numbered answer, worked out the first time the number is asked for:
- * `of(n)` is then an array read.
+ * asking again is an array read.
  */
 export function perAnswer<T>(book: AnswerBook, make: (question: string, value: string) => T) {
 	const made: T[] = [];
