@@ -93,6 +93,9 @@ const auth: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** The opening tag as app.html writes it. */
+const HTML_OPENING = '<html lang="%heard.lang%" dir="%heard.dir%">';
+
 /**
  * `<html lang dir>` for the page's language: English unless a questionnaire's layout chose the
  * family's language while the page loaded (which is before the page is written out).
@@ -101,8 +104,16 @@ const pageLanguage: Handle = async ({ event, resolve }) => {
 	event.locals.language = 'en';
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
+			const at = html.indexOf(HTML_OPENING);
+			if (at < 0) return html;
 			const language = LANGUAGES[event.locals.language];
-			return html.replace('%heard.lang%', language.html).replace('%heard.dir%', language.dir);
+			// Joined slices rather than replace(), which would copy the whole page once for each
+			// placeholder: a page with one curly quote is held in two bytes a character.
+			return (
+				html.slice(0, at) +
+				`<html lang="${language.html}" dir="${language.dir}">` +
+				html.slice(at + HTML_OPENING.length)
+			);
 		}
 	});
 };
