@@ -8,6 +8,10 @@
  *   bare SvelteKit pages as the flow makes requests (what the framework alone costs it), and a
  *   bare node:http + better-sqlite3 server storing the same answers in one transaction.
  *
+ * The question page's CPU is also split between the main thread, where the JavaScript runs, and
+ * V8's helper threads (garbage collection, compiling), each beside the bare page's: it shows
+ * which of the two a change to the page moves.
+ *
  * The Heard server is given; the baselines are started here.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -21,16 +25,33 @@ import { codeCookie } from './page-weight';
 
 const TICKS_PER_SECOND = 100;
 
-/** User and system CPU time a process has used so far, in ms. */
-export function processCpuMs(pid: number): number {
-	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** User and system CPU time from a /proc stat file, in ms. */
+function statCpuMs(file: string): number {
+	const stat = readFileSync(file, 'utf8');
 	// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** User and system CPU time a process has used so far, in ms, all its threads together. */
+export function processCpuMs(pid: number): number {
+	return statCpuMs(`/proc/${pid}/stat`);
+}
+
+/** The same for the process's main thread alone, where JavaScript runs. */
+function mainThreadCpuMs(pid: number): number {
+	return statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+}
+
+/** CPU ms per request: all the process's threads, and the main thread alone. */
+interface RequestCpu {
+	total: number;
+	/** The rest is V8's helper threads: garbage collection and compiling. */
+	mainThread: number;
+}
+
 /**
- * CPU ms per request of a server process while `requests` run, `inFlight` at a time, after
+ * CPU per request of a server process while `requests` run, `inFlight` at a time, after
  * `warm` unmeasured ones: a server that has been up a while has compiled its hot paths, and a few
  * dozen requests are not enough for the JIT (they made a question page look twice its cost).
  */
@@ -40,15 +61,18 @@ async function cpuPerRequest(
 	inFlight: number,
 	send: (i: number) => Promise<void>,
 	warm = 300
-): Promise<number> {
+): Promise<RequestCpu> {
 	for (let i = 0; i < warm; i++) await send(i);
 	let next = 0;
-	const before = processCpuMs(pid);
+	const before = { total: processCpuMs(pid), mainThread: mainThreadCpuMs(pid) };
 	const worker = async () => {
 		for (let i = next++; i < requests; i = next++) await send(i + warm);
 	};
 	await Promise.all(Array.from({ length: inFlight }, worker));
-	return (processCpuMs(pid) - before) / requests;
+	return {
+		total: (processCpuMs(pid) - before.total) / requests,
+		mainThread: (mainThreadCpuMs(pid) - before.mainThread) / requests
+	};
 }
 
 interface Child {
@@ -181,7 +205,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
 		await response.arrayBuffer();
 	};
-	const questionPageCpu = await cpuPerRequest(pid, 1000, 4, () => get(page, { cookie }));
+	const questionPage = await cpuPerRequest(pid, 1000, 4, () => get(page, { cookie }));
 
 	const bareKit = buildBareKit();
 	const kitPort = 4900 + Math.floor(Math.random() * 100);
@@ -189,7 +213,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		process: await startChild([bareKit], 'Listening on', { PORT: String(kitPort) }),
 		url: `http://localhost:${kitPort}/`
 	};
-	const barePageCpu = await cpuPerRequest(kit.process.pid!, 1000, 4, () => get(new URL(kit.url)));
+	const barePage = await cpuPerRequest(kit.process.pid!, 1000, 4, () => get(new URL(kit.url)));
 	await stop(kit);
 
 	const families = 100;
@@ -202,7 +226,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		createdBy: null
 	});
 	let requests = 0;
-	const familyFlowCpu = await cpuPerRequest(
+	const familyFlow = await cpuPerRequest(
 		pid,
 		families,
 		4,
@@ -220,6 +244,9 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		warmFamilies
 	);
 	const requestsPerFlow = requests / (warmFamilies + families);
+	const questionPageCpu = questionPage.total;
+	const barePageCpu = barePage.total;
+	const familyFlowCpu = familyFlow.total;
 	const bareFlowCpu = requestsPerFlow * barePageCpu;
 
 	const barePort = 5000 + Math.floor(Math.random() * 100);
@@ -233,17 +260,21 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 	const form = new URLSearchParams(
 		Array.from({ length: 30 }, (_, q) => [`q${q}`, `value-${q % 5}`] as [string, string])
 	);
-	const bareSubmissionCpu = await cpuPerRequest(bare.process.pid!, 400, 4, async () => {
+	const bareSubmission = await cpuPerRequest(bare.process.pid!, 400, 4, async () => {
 		const response = await fetch(bare.url, { method: 'POST', body: form, redirect: 'manual' });
 		if (response.status !== 303) throw new Error(`The bare server answered ${response.status}`);
 		await response.arrayBuffer();
 	});
 	await stop(bare);
 
+	const bareSubmissionCpu = bareSubmission.total;
 	const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+	const threads = (a: RequestCpu, b: RequestCpu) =>
+		`main thread ${a.mainThread.toFixed(2)} ms against ${b.mainThread.toFixed(2)} (${ratio(a.mainThread, b.mainThread)}), V8's helper threads ${(a.total - a.mainThread).toFixed(2)} against ${(b.total - b.mainThread).toFixed(2)}`;
 	console.log(
 		[
 			`Question page (server CPU):  ${questionPageCpu.toFixed(2)} ms   bare SvelteKit page ${barePageCpu.toFixed(2)} ms: ${ratio(questionPageCpu, barePageCpu)}, target ≤ 1.5×`,
+			`  of which:                  ${threads(questionPage, barePage)}`,
 			`A family's whole flow:       ${familyFlowCpu.toFixed(2)} ms   target ≤ 4 ms, in ${requestsPerFlow} requests; as many bare SvelteKit pages ${bareFlowCpu.toFixed(2)} ms: ${ratio(familyFlowCpu, bareFlowCpu)}; a bare node:http + better-sqlite3 submission ${bareSubmissionCpu.toFixed(2)} ms: ${ratio(familyFlowCpu, bareSubmissionCpu)}`
 		].join('\n')
 	);
