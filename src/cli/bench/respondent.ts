@@ -25,6 +25,9 @@ import { codeCookie } from './page-weight';
 
 const TICKS_PER_SECOND = 100;
 
+/** Requests before a server's CPU per request stops falling (see cpuPerRequest). */
+const STEADY_STATE = 3000;
+
 /** User and system CPU time from a /proc stat file, in ms. */
 function statCpuMs(file: string): number {
 	const stat = readFileSync(file, 'utf8');
@@ -52,15 +55,18 @@ interface RequestCpu {
 
 /**
  * CPU per request of a server process while `requests` run, `inFlight` at a time, after
- * `warm` unmeasured ones: a server that has been up a while has compiled its hot paths, and a few
- * dozen requests are not enough for the JIT (they made a question page look twice its cost).
+ * `warm` unmeasured ones: a server that has been up a while has compiled its hot paths, and
+ * V8 takes thousands of requests to get there. Over the 1,000 requests after the first 300, a
+ * bare SvelteKit page cost 1.1–1.5 ms; over the 3,000 after the first 3,000, 0.25–0.4 ms, and
+ * it stays there. Measured colder, the bare page looked three times its cost, and every ratio
+ * to it looked better than it is.
  */
 async function cpuPerRequest(
 	pid: number,
 	requests: number,
 	inFlight: number,
 	send: (i: number) => Promise<void>,
-	warm = 300
+	warm = STEADY_STATE
 ): Promise<RequestCpu> {
 	for (let i = 0; i < warm; i++) await send(i);
 	let next = 0;
@@ -205,7 +211,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
 		await response.arrayBuffer();
 	};
-	const questionPage = await cpuPerRequest(pid, 1000, 4, () => get(page, { cookie }));
+	const questionPage = await cpuPerRequest(pid, 3000, 4, () => get(page, { cookie }));
 
 	const bareKit = buildBareKit();
 	const kitPort = 4900 + Math.floor(Math.random() * 100);
@@ -213,11 +219,12 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		process: await startChild([bareKit], 'Listening on', { PORT: String(kitPort) }),
 		url: `http://localhost:${kitPort}/`
 	};
-	const barePage = await cpuPerRequest(kit.process.pid!, 1000, 4, () => get(new URL(kit.url)));
+	const barePage = await cpuPerRequest(kit.process.pid!, 3000, 4, () => get(new URL(kit.url)));
 	await stop(kit);
 
-	const families = 100;
-	const warmFamilies = 40;
+	const families = 150;
+	// As many requests as warm the pages up: a flow makes 12.
+	const warmFamilies = STEADY_STATE / 12;
 	const { codes } = await createBatch(db, {
 		localAreaId: areaId,
 		surveyId: parent.id,
@@ -257,7 +264,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 	const form = new URLSearchParams(
 		Array.from({ length: 30 }, (_, q) => [`q${q}`, `value-${q % 5}`] as [string, string])
 	);
-	const bareSubmission = await cpuPerRequest(bare.process.pid!, 400, 4, async () => {
+	const bareSubmission = await cpuPerRequest(bare.process.pid!, 3000, 4, async () => {
 		const response = await fetch(bare.url, { method: 'POST', body: form, redirect: 'manual' });
 		if (response.status !== 303) throw new Error(`The bare server answered ${response.status}`);
 		await response.arrayBuffer();
