@@ -28,6 +28,9 @@ const TICKS_PER_SECOND = 100;
 /** Requests before a server's CPU per request stops falling (see cpuPerRequest). */
 const STEADY_STATE = 3000;
 
+/** Requests measured for each figure, after the server has reached its steady state. */
+const MEASURED = 3000;
+
 /** User and system CPU time from a /proc stat file, in ms. */
 function statCpuMs(file: string): number {
 	const stat = readFileSync(file, 'utf8');
@@ -57,9 +60,9 @@ interface RequestCpu {
  * CPU per request of a server process while `requests` run, `inFlight` at a time, after
  * `warm` unmeasured ones: a server that has been up a while has compiled its hot paths, and
  * V8 takes thousands of requests to get there. Over the 1,000 requests after the first 300, a
- * bare SvelteKit page cost 1.1–1.5 ms; over the 3,000 after the first 3,000, 0.25–0.4 ms, and
- * it stays there. Measured colder, the bare page looked three times its cost, and every ratio
- * to it looked better than it is.
+ * bare SvelteKit page cost 1.1–1.5 ms; over the 3,000 after the first 3,000, 0.28–0.41 ms, and
+ * it stays there. Measured colder, the bare page looked three to five times its cost, and every
+ * ratio to it looked better than it is.
  */
 async function cpuPerRequest(
 	pid: number,
@@ -211,7 +214,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
 		await response.arrayBuffer();
 	};
-	const questionPage = await cpuPerRequest(pid, 3000, 4, () => get(page, { cookie }));
+	const questionPage = await cpuPerRequest(pid, MEASURED, 4, () => get(page, { cookie }));
 
 	const bareKit = buildBareKit();
 	const kitPort = 4900 + Math.floor(Math.random() * 100);
@@ -219,7 +222,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 		process: await startChild([bareKit], 'Listening on', { PORT: String(kitPort) }),
 		url: `http://localhost:${kitPort}/`
 	};
-	const barePage = await cpuPerRequest(kit.process.pid!, 3000, 4, () => get(new URL(kit.url)));
+	const barePage = await cpuPerRequest(kit.process.pid!, MEASURED, 4, () => get(new URL(kit.url)));
 	await stop(kit);
 
 	const families = 150;
@@ -264,7 +267,7 @@ export async function main(base: string, pid: number, db: Db): Promise<Responden
 	const form = new URLSearchParams(
 		Array.from({ length: 30 }, (_, q) => [`q${q}`, `value-${q % 5}`] as [string, string])
 	);
-	const bareSubmission = await cpuPerRequest(bare.process.pid!, 3000, 4, async () => {
+	const bareSubmission = await cpuPerRequest(bare.process.pid!, MEASURED, 4, async () => {
 		const response = await fetch(bare.url, { method: 'POST', body: form, redirect: 'manual' });
 		if (response.status !== 303) throw new Error(`The bare server answered ${response.status}`);
 		await response.arrayBuffer();
